@@ -1,0 +1,43 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from millenniekommunerna.core.models import BasePage
+
+
+class HomePage(BasePage):
+    """`/`: the intro to the Millennium Municipalities and the latest stories."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
+    stories_heading = models.CharField(
+        _("heading above the stories"),
+        max_length=120,
+        default="Berättelser från Sveriges kommuner",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("stories_heading")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "municipalities.MunicipalityIndexPage",
+        "goals.GoalIndexPage",
+        "stories.StoryIndexPage",
+    ]
+    max_count = 1
+    per_page = 30
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from millenniekommunerna.municipalities.models import Municipality
+        from millenniekommunerna.stories.models import StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        stories = StoryPage.objects.live().for_listing()
+        context["stories"] = self.paginate(request, stories)
+        context["municipality_count"] = (
+            Municipality.objects.filter(stories__live=True).distinct().count()
+        )
+        return context
