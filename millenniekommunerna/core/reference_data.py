@@ -209,7 +209,10 @@ def ensure_page_tree(report: LoadReport) -> None:
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
             site_name="Millenniekommunerna",
         )
     elif site.root_page_id != home.pk:
@@ -224,8 +227,9 @@ def ensure_page_tree(report: LoadReport) -> None:
     def index_page(model, title, slug):
         page = model.objects.child_of(home).first()
         if page is None:
-            page = _add_child(home, report, "pages", model(title=title, slug=slug,
-                                                            show_in_menus=True))
+            page = _add_child(
+                home, report, "pages", model(title=title, slug=slug, show_in_menus=True)
+            )
         return page
 
     stories_index = index_page(StoryIndexPage, "Berättelser", "berattelser")
@@ -251,8 +255,9 @@ def ensure_page_tree(report: LoadReport) -> None:
             if goal.kind == Goal.Kind.SDG
             else f"Millenniemål {goal.number}: {goal.name_sv}"
         )
-        _add_child(goal_index, report, "goal pages", GoalPage(title=title, slug=goal.slug,
-                                                               goal=goal))
+        _add_child(
+            goal_index, report, "goal pages", GoalPage(title=title, slug=goal.slug, goal=goal)
+        )
 
 
 @transaction.atomic

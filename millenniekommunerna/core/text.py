@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-_SENTENCE_END = ("." , "!", "?", "…", "”", '"', "»")
+_SENTENCE_END = (".", "!", "?", "…", "”", '"', "»")
 _TRAILING_JOINERS = " ,;:–—-/(&+"
 
 

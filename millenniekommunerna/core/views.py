@@ -8,7 +8,7 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without a request context: the error may come from the database or a context
     # processor, and this page must still show.
-    from django.template.loader import get_template
     from django.http import HttpResponseServerError
+    from django.template.loader import get_template
 
     return HttpResponseServerError(get_template("500.html").render())

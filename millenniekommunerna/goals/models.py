@@ -110,6 +110,8 @@ class GoalMapping(models.Model):
 class GoalIndexPage(BasePage):
     """`/mal/`: the 17 Sustainable Development Goals and the 8 Millennium goals before them."""
 
+    template = "pages/goal_index_page.html"
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -142,6 +144,8 @@ class GoalIndexPage(BasePage):
 
 class GoalPage(BasePage):
     """`/mal/<code>/`: one goal, its stories, and its successors or predecessors."""
+
+    template = "pages/goal_page.html"
 
     goal = models.OneToOneField(
         Goal, on_delete=models.PROTECT, related_name="page", verbose_name=_("goal")

@@ -10,6 +10,8 @@ from millenniekommunerna.core.models import BasePage
 class HomePage(BasePage):
     """`/`: the intro to the Millennium Municipalities and the latest stories."""
 
+    template = "pages/home_page.html"
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
     stories_heading = models.CharField(
         _("heading above the stories"),

@@ -33,6 +33,7 @@ def looks_like_file_name(text: str) -> bool:
 
 
 def validate_alt_text(value: str) -> None:
+    value = (value or "").strip()
     if looks_like_file_name(value):
         raise ValidationError(
             _(

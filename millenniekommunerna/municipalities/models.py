@@ -112,6 +112,8 @@ class Municipality(index.Indexed, models.Model):
 class MunicipalityIndexPage(BasePage):
     """`/kommuner/`: all 290 municipalities, grouped by county."""
 
+    template = "pages/municipality_index_page.html"
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -148,6 +150,8 @@ class MunicipalityIndexPage(BasePage):
 class MunicipalityPage(BasePage):
     """`/kommuner/<slug>/`: one municipality, its stories and partner places. Stories live
     below it in the tree so that editors' permissions can follow the tree."""
+
+    template = "pages/municipality_page.html"
 
     municipality = models.OneToOneField(
         Municipality,

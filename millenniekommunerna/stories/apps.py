@@ -6,3 +6,6 @@ class StoriesConfig(AppConfig):
     name = "millenniekommunerna.stories"
     label = "stories"
     verbose_name = _("Stories")
+
+    def ready(self):
+        from . import signals  # noqa: F401

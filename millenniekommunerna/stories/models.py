@@ -39,6 +39,8 @@ StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 class StoryIndexPage(BasePage):
     """`/berattelser/`: every published story, newest first."""
 
+    template = "pages/story_index_page.html"
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -58,6 +60,8 @@ class StoryIndexPage(BasePage):
 class StoryPage(BasePage):
     """A municipality's story of its local work toward the global goals. Lives under its
     municipality's page, so permissions and URLs follow the municipality."""
+
+    template = "pages/story_page.html"
 
     teaser = models.TextField(
         _("teaser"),
@@ -157,9 +161,7 @@ class StoryPage(BasePage):
     def clean(self):
         super().clean()
         if self.year_start and self.year_end and self.year_end < self.year_start:
-            raise ValidationError(
-                {"year_end": _("The end year cannot be before the start year.")}
-            )
+            raise ValidationError({"year_end": _("The end year cannot be before the start year.")})
 
     def save(self, *args, **kwargs):
         self.sync_municipality()

@@ -1,0 +1,64 @@
+# Millenniekommunerna. `make run` serves the site with the seed stories on SQLite;
+# `make test` runs the whole test suite. `make help` lists every target.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SEED := millenniekommunerna/data/seed/millenniekommunerna-listing.txt
+SEED_GOALS := millenniekommunerna/data/seed/seed_goals.csv
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install setup run test test-postgres lint format check messages lock bench clean
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements/dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
+	@touch $@
+
+install: $(BIN)/.installed ## Create the virtual environment from the lock file
+
+setup: install ## Migrate, load reference data and seed stories, create an admin once
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_reference_data
+	$(BIN)/python manage.py import_listing $(SEED) --goals $(SEED_GOALS) --mark-millennium
+	$(BIN)/python manage.py ensure_admin
+
+run: setup ## Serve the site with the seed stories on http://127.0.0.1:8000
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite (against DATABASE_URL when it is set)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install ## Run the suite on a private throw-away PostgreSQL
+	@url=$$(scripts/postgres.sh start) && trap 'scripts/postgres.sh stop' EXIT && \
+	  DATABASE_URL=$$url $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install ## Django system checks and migrations check
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: install ## Extract and compile the Swedish translations
+	cd millenniekommunerna && ../$(BIN)/python ../manage.py makemessages -l sv --no-obsolete
+	cd millenniekommunerna && ../$(BIN)/python ../manage.py compilemessages -l sv
+
+lock: ## Re-pin the dependencies (needs uv: pip install uv)
+	uv pip compile pyproject.toml --python 3.11 --generate-hashes -o requirements/base.txt
+	uv pip compile pyproject.toml --extra dev --python 3.11 --generate-hashes -o requirements/dev.txt
+
+clean: ## Remove the environment, the SQLite database and generated files
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* var .pytest_cache .ruff_cache

@@ -1,0 +1,82 @@
+"""Test set-up shared by every app: the reference data and the page tree are built once per
+test session; each test runs in a transaction that is rolled back."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_reference_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture
+def home_page(db):
+    from millenniekommunerna.home.models import HomePage
+
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def municipality_index(db):
+    from millenniekommunerna.municipalities.models import MunicipalityIndexPage
+
+    return MunicipalityIndexPage.objects.get()
+
+
+@pytest.fixture
+def goal_index(db):
+    from millenniekommunerna.goals.models import GoalIndexPage
+
+    return GoalIndexPage.objects.get()
+
+
+@pytest.fixture
+def story_index(db):
+    from millenniekommunerna.stories.models import StoryIndexPage
+
+    return StoryIndexPage.objects.get()
+
+
+@pytest.fixture
+def count_queries(client):
+    """GET `url` and return (response, number of database queries it took)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def get(url, **kwargs):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url, **kwargs)
+        return response, len(captured.captured_queries)
+
+    return get
+
+
+@pytest.fixture
+def make_stories():
+    """Create `n` published stories spread over a few municipalities, with goals, places and
+    a hero image, so that listings exercise every relation a card shows."""
+    from millenniekommunerna.goals.models import Goal
+    from millenniekommunerna.images.factories import CustomImageFactory
+    from millenniekommunerna.partnerships.models import PartnerPlace
+    from millenniekommunerna.stories.factories import StoryPageFactory
+
+    goals = list(Goal.objects.filter(slug__in=["sdg-12", "mdg-7", "sdg-17"]))
+    places = list(PartnerPlace.objects.all()[:2])
+    codes = ["0382", "1781", "0182", "2514"]  # Östhammar, Kristinehamn, Nacka, Kalix
+
+    def make(n, **kwargs):
+        stories = []
+        for i in range(n):
+            stories.append(
+                StoryPageFactory(
+                    municipality_code=kwargs.get("municipality_code", codes[i % len(codes)]),
+                    goals=goals,
+                    partner_places=places,
+                    hero_image=CustomImageFactory() if i % 2 == 0 else None,
+                )
+            )
+        return stories
+
+    return make
