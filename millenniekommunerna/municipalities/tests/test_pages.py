@@ -84,4 +84,4 @@ def test_municipality_page_query_count_does_not_grow_with_stories(make_stories, 
     assert response.status_code == 200
     assert response.content.decode().count('class="story-card') == 9
     assert after == before
-    assert after <= 14
+    assert after <= 22  # routing costs one query per tree level
