@@ -1,0 +1,439 @@
+"""Writing a parsed listing into the page tree.
+
+Everything is checked against the database first (municipalities, lengths, the goals file);
+only a listing without problems is written, in one transaction. Each card becomes a published
+`StoryPage` under its municipality's page, identified by (municipality, slug of the title), so a
+second import of the same file changes nothing.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from wagtail.log_actions import log
+
+from millenniekommunerna.core.text import excerpt, fold_slug
+from millenniekommunerna.goals.models import Goal
+from millenniekommunerna.images.validators import looks_like_file_name
+from millenniekommunerna.municipalities.models import Municipality, MunicipalityPage
+from millenniekommunerna.partnerships.models import Country, PartnerPlace, Partnership
+
+from ..models import StoryPage, StoryReviewFlag
+from .enrichment import CountryMatcher, GoalRow, PlaceMatcher
+from .listing import Card, Listing, ListingError, Problem, normalise_space
+
+Flag = StoryReviewFlag.Kind
+
+MILLENNIUM_NOTE = "Berättelse på programmets webbsida (SKL:s Millenniekommunerna)"
+_CAPTION_IN_NOTE = 380  # the note field holds 500 characters, the caption is free text
+
+FLAG_LABELS = {
+    Flag.IMAGE_ALT_TEXT: "bild utan alt-text",
+    Flag.IMAGE_MISSING: "bild saknas",
+    Flag.TEASER_INCOMPLETE: "ingressen avklippt",
+    Flag.BODY_MISSING: "brödtext saknas",
+}
+
+
+def _caption(card: Card) -> str:
+    caption = card.caption
+    return caption if len(caption) <= _CAPTION_IN_NOTE else caption[: _CAPTION_IN_NOTE - 1] + "…"
+
+
+def wanted_flags(card: Card) -> dict[str, str]:
+    """The review flags a freshly imported card needs, with their notes for the editor."""
+    flags = {}
+    if card.caption and looks_like_file_name(card.caption):
+        flags[Flag.IMAGE_ALT_TEXT] = (
+            f"Bilden i källan hade filnamnet «{_caption(card)}» som alt-text; ladda upp bilden "
+            "med en beskrivande alt-text"
+        )
+    elif card.caption:
+        flags[Flag.IMAGE_MISSING] = (
+            f"Bild i källan: «{_caption(card)}» – ladda upp bilden och använd texten som "
+            "alt-text om den stämmer"
+        )
+    if not teaser_is_complete(card.teaser):
+        flags[Flag.TEASER_INCOMPLETE] = (
+            "Ingressen slutar mitt i en mening i källan; skriv klart den eller korta den till "
+            "hela meningar"
+        )
+    flags[Flag.BODY_MISSING] = (
+        "Listan i källan hade bara ingressen; lägg in berättelsens text från projektets sida"
+    )
+    return flags
+
+
+def teaser_is_complete(teaser: str) -> bool:
+    # Cards show `excerpt()` of the teaser, which adds "…" exactly when the text is cut off.
+    return excerpt(teaser, limit=len(teaser) + 1) == normalise_space(teaser)
+
+
+@dataclass
+class StoryResult:
+    card: Card
+    municipality: Municipality
+    status: str = "unchanged"  # "created", "updated", "unchanged" or "kept" (editor's work)
+    changes: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def flagged(self) -> bool:
+        """The source's alt text was a file name, so the importer had to leave the image out."""
+        return Flag.IMAGE_ALT_TEXT in self.flags
+
+
+@dataclass
+class ImportReport:
+    stories: list[StoryResult] = field(default_factory=list)
+    partnerships_created: int = 0
+    millennium_marked: list[Municipality] = field(default_factory=list)
+    dry_run: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for s in self.stories if s.status == status)
+
+    @property
+    def flagged(self) -> int:
+        return sum(1 for s in self.stories if s.flagged)
+
+    def summary(self) -> str:
+        summary = (
+            f"Skapade: {self.count('created')}, uppdaterade: {self.count('updated')}, "
+            f"oförändrade: {self.count('unchanged')}, flaggade: {self.flagged}"
+        )
+        if self.count("kept"):
+            summary += f", redigerade av redaktör (lämnade orörda): {self.count('kept')}"
+        return summary
+
+
+class MunicipalityLookup:
+    """Municipalities by name (`Ljusdal`) or official name (`Ljusdals kommun`), any case."""
+
+    def __init__(self):
+        self.by_name, self.by_official = {}, {}
+        for municipality in Municipality.objects.all():
+            self.by_name[municipality.name.casefold()] = municipality
+            self.by_official[municipality.official_name.casefold()] = municipality
+
+    def find(self, text: str) -> Municipality | None:
+        key = normalise_space(text).casefold()
+        return (
+            self.by_name.get(key)
+            or self.by_official.get(key)
+            or self.by_official.get(f"{key} kommun")
+            or self.by_name.get(key.removesuffix(" kommun"))
+        )
+
+
+@dataclass
+class _Plan:
+    card: Card
+    municipality: Municipality
+    parent: MunicipalityPage
+    goals: list[Goal] | None
+    places: list[PartnerPlace]
+    countries: list[Country]
+
+
+def _check_cards(listing: Listing, lookup: MunicipalityLookup, problems: list[Problem]):
+    title_max = StoryPage._meta.get_field("title").max_length
+    slug_max = StoryPage._meta.get_field("slug").max_length
+    teaser_max = StoryPage._meta.get_field("teaser").max_length
+    resolved = {}
+    for card in listing.cards:
+        municipality = lookup.find(card.municipality_name)
+        if municipality is None:
+            problems.append(
+                Problem(
+                    card.title_line,
+                    f"okänd kommun «{card.municipality_name}». Titelraden ska sluta med "
+                    "kommatecken och kommunens namn, t.ex. «…, Östhammar».",
+                )
+            )
+        elif card.link_text:
+            linked = lookup.find(card.link_text)
+            if linked != municipality:
+                problems.append(
+                    Problem(
+                        card.link_line,
+                        f"länken «{card.link_text}» stämmer inte med kommunen i titelraden "
+                        f"(rad {card.title_line}: {municipality.name}).",
+                    )
+                )
+        if len(card.title) > title_max:
+            problems.append(
+                Problem(
+                    card.title_line,
+                    f"titeln är {len(card.title)} tecken lång; högst {title_max} får plats.",
+                )
+            )
+        elif not card.slug:
+            problems.append(
+                Problem(card.title_line, f"titeln «{card.title}» ger ingen webbadress (slug).")
+            )
+        elif len(card.slug) > slug_max:
+            problems.append(
+                Problem(card.title_line, f"titelns webbadress blir längre än {slug_max} tecken.")
+            )
+        if len(card.teaser) > teaser_max:
+            problems.append(
+                Problem(
+                    card.teaser_line,
+                    f"ingressen är {len(card.teaser)} tecken lång; högst {teaser_max} får plats. "
+                    "Korta den till en eller två hela meningar.",
+                )
+            )
+        if municipality:
+            resolved[id(card)] = municipality
+
+    pages = {
+        page.municipality_id: page
+        for page in MunicipalityPage.objects.filter(
+            municipality__in={m.pk for m in resolved.values()}
+        )
+    }
+    for card in listing.cards:
+        municipality = resolved.get(id(card))
+        if municipality and municipality.pk not in pages:
+            problems.append(
+                Problem(
+                    card.title_line,
+                    f"{municipality.name} har ingen kommunsida att lägga berättelsen under; "
+                    "kör först `manage.py load_reference_data`.",
+                )
+            )
+    return resolved, pages
+
+
+def _check_goals(
+    goal_rows: list[GoalRow],
+    source: str,
+    listing: Listing,
+    resolved: dict,
+    lookup: MunicipalityLookup,
+    problems: list[Problem],
+) -> dict[int, list[Goal]]:
+    goals = Goal.objects.in_bulk(field_name="slug")
+    cards = {(resolved[id(c)].pk, c.slug): c for c in listing.cards if id(c) in resolved}
+    by_card, seen = {}, {}
+    for row in goal_rows:
+        municipality = lookup.find(row.municipality_name)
+        if municipality is None:
+            problems.append(Problem(row.line, f"okänd kommun «{row.municipality_name}».", source))
+            continue
+        card = cards.get((municipality.pk, fold_slug(row.title)))
+        if card is None:
+            problems.append(
+                Problem(
+                    row.line,
+                    f"listan har ingen berättelse «{row.title}» från {municipality.name}.",
+                    source,
+                )
+            )
+            continue
+        if id(card) in seen:
+            problems.append(
+                Problem(row.line, f"«{row.title}» står redan på rad {seen[id(card)]}.", source)
+            )
+            continue
+        seen[id(card)] = row.line
+        unknown = [code for code in row.goal_codes if code not in goals]
+        if unknown:
+            problems.append(
+                Problem(
+                    row.line,
+                    f"okänt mål {', '.join(f'«{c}»' for c in unknown)} (skriv t.ex. mdg-7 eller "
+                    "sdg-12).",
+                    source,
+                )
+            )
+            continue
+        by_card[id(card)] = [goals[code] for code in dict.fromkeys(row.goal_codes)]
+    return by_card
+
+
+def plan_import(listing: Listing, goal_rows=None, goals_source: str = "") -> list[_Plan]:
+    """Check the listing (and goals file) against the database; raise `ListingError` with every
+    problem, or return what to write."""
+    problems: list[Problem] = []
+    lookup = MunicipalityLookup()
+    resolved, pages = _check_cards(listing, lookup, problems)
+    goals_by_card = (
+        _check_goals(goal_rows, goals_source, listing, resolved, lookup, problems)
+        if goal_rows is not None
+        else {}
+    )
+    if problems:
+        raise ListingError(problems)
+
+    places = PlaceMatcher(PartnerPlace.objects.select_related("country"))
+    countries = CountryMatcher(Country.objects.all())
+    plans = []
+    for card in listing.cards:
+        municipality = resolved[id(card)]
+        text = f"{card.title}\n{card.teaser}"
+        found_places = places.find(text)
+        found_countries = {c.pk: c for c in countries.find(text)}
+        for place in found_places:
+            found_countries.setdefault(place.country_id, place.country)
+        plans.append(
+            _Plan(
+                card=card,
+                municipality=municipality,
+                parent=pages[municipality.pk],
+                goals=goals_by_card.get(id(card)) if goal_rows is not None else None,
+                places=found_places,
+                countries=list(found_countries.values()),
+            )
+        )
+    return plans
+
+
+def _sync_flags(page: StoryPage, wanted: dict[str, str]) -> bool:
+    """Add the flags a story needs and has not got; drop those whose problem an editor has
+    since fixed (an image uploaded, the body written). Never adds a second flag of a kind."""
+    existing = list(page.review_flags.all())
+    kinds = {flag.kind for flag in existing}
+    fixed = {
+        Flag.IMAGE_ALT_TEXT: page.hero_image_id is not None,
+        Flag.IMAGE_MISSING: page.hero_image_id is not None,
+        Flag.TEASER_INCOMPLETE: teaser_is_complete(page.teaser),
+        Flag.BODY_MISSING: bool(page.body),
+    }
+    changed = False
+    for flag in existing:
+        if fixed.get(flag.kind):
+            page.review_flags.remove(flag)
+            changed = True
+    for kind, note in wanted.items():
+        if kind not in kinds and not fixed[kind]:
+            page.review_flags.add(StoryReviewFlag(kind=kind, note=note))
+            changed = True
+    return changed
+
+
+def _add_missing(relation, wanted) -> bool:
+    # `set()`, not `add()`: on a page not yet saved, modelcluster only supports `set()`.
+    have = list(relation.all())
+    missing = [obj for obj in wanted if obj.pk not in {h.pk for h in have}]
+    if missing:
+        relation.set([*have, *missing])
+    return bool(missing)
+
+
+def edited_by_an_editor(page: StoryPage) -> bool:
+    """Whether someone has saved the story in the admin. The importer saves its revisions
+    without a user, so any revision with one is an editor's work."""
+    return page.revisions.exclude(user=None).exists()
+
+
+def _apply_plan(plan: _Plan, dry_run: bool, overwrite: bool = False) -> StoryResult:
+    card = plan.card
+    result = StoryResult(card=card, municipality=plan.municipality)
+    page = StoryPage.objects.child_of(plan.parent).filter(slug=card.slug).first()
+    if page is None:
+        result.status = "created"
+        page = StoryPage(title=card.title, slug=card.slug, teaser=card.teaser, live=True)
+    elif not overwrite and edited_by_an_editor(page):
+        # Running `make run` again must never lose what editors wrote.
+        result.status = "kept"
+        result.warnings.append(
+            "har redigerats i redaktörsgränssnittet och lämnades orörd (--overwrite skriver över)"
+        )
+        return result
+    changes = result.changes
+
+    if page.title != card.title:
+        page.title = card.title
+        changes.append("titel")
+    if page.teaser != card.teaser:
+        page.teaser = card.teaser
+        changes.append("ingress")
+    if plan.goals is not None and {g.pk for g in page.goals.all()} != {g.pk for g in plan.goals}:
+        page.goals.set(plan.goals)
+        changes.append("mål")
+    # Places and countries are only added: an editor may know of more than the teaser names.
+    if _add_missing(page.partner_places, plan.places):
+        changes.append("samarbetsorter")
+    if _add_missing(page.countries, plan.countries):
+        changes.append("länder")
+    if _sync_flags(page, wanted_flags(card)):
+        changes.append("granskningsflaggor")
+    kinds = {flag.kind for flag in page.review_flags.all()}
+    result.flags = [k for k in FLAG_LABELS if k in kinds] + sorted(kinds - set(FLAG_LABELS))
+
+    if result.status == "created":
+        changes.clear()
+        if not dry_run:
+            plan.parent.add_child(instance=page)
+            log(instance=page, action="wagtail.create")
+            page.save_revision().publish()
+        return result
+    if not changes:
+        return result
+    result.status = "updated"
+    if page.has_unpublished_changes:
+        result.warnings.append(
+            "hade ett opublicerat utkast; importens version sparades ovanpå (utkastet finns kvar "
+            "i historiken)"
+        )
+    if dry_run:
+        return result
+    revision = page.save_revision(log_action=True)
+    if page.live:
+        revision.publish()
+    else:
+        result.warnings.append("är avpublicerad; ändringarna sparades som utkast")
+    return result
+
+
+def _partnerships(plans: list[_Plan], dry_run: bool) -> int:
+    wanted = {(plan.municipality.pk, place.pk) for plan in plans for place in plan.places}
+    existing = set(Partnership.objects.values_list("municipality_id", "partner_place_id"))
+    missing = sorted(wanted - existing)
+    if not dry_run:
+        Partnership.objects.bulk_create(
+            Partnership(municipality_id=m, partner_place_id=p) for m, p in missing
+        )
+    return len(missing)
+
+
+def _mark_millennium(plans: list[_Plan], dry_run: bool) -> list[Municipality]:
+    """Taking part in the programme is what put a story on its page. Only the status and the
+    reason are set; the decision and diploma dates are not in the source, so they stay empty."""
+    municipalities = {plan.municipality.pk: plan.municipality for plan in plans}.values()
+    marked = [
+        m
+        for m in sorted(municipalities, key=lambda m: m.name)
+        if not m.is_millennium_municipality and not m.millennium_note
+    ]
+    if not dry_run:
+        for municipality in marked:
+            municipality.is_millennium_municipality = True
+            municipality.millennium_note = MILLENNIUM_NOTE
+            municipality.save(update_fields=["is_millennium_municipality", "millennium_note"])
+    return marked
+
+
+def import_listing(
+    listing: Listing,
+    goal_rows: list[GoalRow] | None = None,
+    *,
+    goals_source: str = "",
+    dry_run: bool = False,
+    mark_millennium: bool = False,
+    overwrite: bool = False,
+) -> ImportReport:
+    """Import every card or nothing. `goal_rows=None` leaves the stories' goals alone."""
+    report = ImportReport(dry_run=dry_run)
+    with transaction.atomic():
+        plans = plan_import(listing, goal_rows, goals_source)
+        # The old page listed its newest story first; creating the last card first keeps that
+        # order on the site, which lists stories newest first.
+        results = [_apply_plan(plan, dry_run, overwrite) for plan in reversed(plans)]
+        report.stories = results[::-1]
+        report.partnerships_created = _partnerships(plans, dry_run)
+        if mark_millennium:
+            report.millennium_marked = _mark_millennium(plans, dry_run)
+    return report

@@ -1,0 +1,576 @@
+import csv
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+from wagtail.models import Revision
+
+from millenniekommunerna.core.reference_data import DATA_DIR
+from millenniekommunerna.municipalities.models import Municipality
+from millenniekommunerna.partnerships.models import Country, PartnerPlace, Partnership
+from millenniekommunerna.stories.importers.enrichment import (
+    CountryMatcher,
+    PlaceMatcher,
+    parse_goals_csv,
+)
+from millenniekommunerna.stories.importers.listing import (
+    ListingError,
+    decode_listing,
+    parse_listing,
+)
+from millenniekommunerna.stories.models import StoryPage, StoryReviewFlag
+
+pytestmark = pytest.mark.django_db
+
+SEED = DATA_DIR / "seed" / "millenniekommunerna-listing.txt"
+GOALS = DATA_DIR / "seed" / "seed_goals.csv"
+TWO_STORIES = Path(__file__).parent / "fixtures" / "listing-two-stories.txt"
+Flag = StoryReviewFlag.Kind
+
+HEAD = "Det här är Millenniekommunerna\n\nIntro.\n\nBerättelser från Sveriges kommuner\n\n"
+KARLSTAD_TEASER = "I Karlstad och turkiska Gaziantep är jämställdhet"
+FILE_NAME_CAPTIONS = {
+    "Älmhult + IKEA = Biogas": "DSCN0010_webb",
+    "Blåljus i Gävle och Sydafrika": "11020",
+    "Lära för livet i Sverige och Sydafrika": "2009_0213_100_webb_290_2",
+}
+
+
+def run(path, *args, verbosity=1):
+    out = StringIO()
+    call_command("import_listing", str(path), *args, stdout=out, verbosity=verbosity)
+    return out.getvalue()
+
+
+def seed_text():
+    return SEED.read_text(encoding="utf-8")
+
+
+def flags(story, kind):
+    return list(story.review_flags.filter(kind=kind))
+
+
+def snapshot():
+    return {
+        "stories": StoryPage.objects.count(),
+        "revisions": Revision.objects.count(),
+        "flags": StoryReviewFlag.objects.count(),
+        "partnerships": Partnership.objects.count(),
+        "millennium": Municipality.objects.millennium().count(),
+    }
+
+
+# The parser: plain strings in, cards out, no database.
+
+
+def test_parse_seed_listing():
+    listing = parse_listing(seed_text())
+
+    assert listing.intro_heading == "Det här är Millenniekommunerna"
+    assert listing.intro_text.startswith("Just nu arbetar flera kommuner")
+    assert len(listing.cards) == 27
+    assert len({card.municipality_name for card in listing.cards}) == 17
+    first = listing.cards[0]
+    assert (first.title, first.municipality_name, first.caption) == (
+        "Skolor minskar matsvinn i rekordfart",
+        "Kristinehamn",
+        "",
+    )
+    assert (first.title_line, first.teaser_line, first.link_line) == (7, 9, 12)
+    biogas = next(c for c in listing.cards if c.municipality_name == "Älmhult" and c.caption)
+    assert biogas.title == "Älmhult + IKEA = Biogas"
+    assert (biogas.caption, biogas.caption_line, biogas.title_line) == ("DSCN0010_webb", 133, 135)
+    assert biogas.link_text == "Älmhult kommun"
+    service = next(c for c in listing.cards if c.title == "Service på lika villkor")
+    assert service.caption == "Anna Ågerfalk, kommunalråd i Örebro kommun"
+    last = listing.cards[-1]
+    assert (last.title, last.caption, last.link_text) == (
+        "Lära för livet i Sverige och Sydafrika",
+        "2009_0213_100_webb_290_2",
+        "Växjö kommun",  # the file's last line, without a line break
+    )
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r"])
+def test_parse_tolerates_bullets_indentation_and_line_ends(line_end):
+    text = TWO_STORIES.read_text(encoding="utf-8").replace("\n", line_end)
+
+    kalix, osthammar = parse_listing(text).cards
+
+    assert (kalix.title, kalix.municipality_name, kalix.caption) == (
+        "Skolor för hållbar utveckling",
+        "Kalix",
+        "",
+    )
+    assert kalix.teaser == (
+        "1000 mil skiljer Kalix och Kampala åt. På pappret har kommunerna inte mycket gemensamt."
+    )
+    assert (osthammar.caption, osthammar.caption_line) == ("IMG_2041.JPG", 14)
+    # The last comma separates the municipality; the title keeps its own commas.
+    assert osthammar.title == "Räddningstjänst, brandövningar och utbyte i Poti"
+    assert (osthammar.municipality_name, osthammar.link_text) == ("Östhammar", "Östhammars kommun")
+    assert osthammar.teaser.endswith("utryckning. – Nu har vi bilar, säger brandchefen.")
+    assert (osthammar.title_line, osthammar.teaser_line) == (15, 17)
+
+
+def test_parse_keeps_non_breaking_spaces_out_of_the_teaser():
+    text = HEAD + " • Titel, Kalix\n\n  Ett\u00a0stycke   med\tmellanrum. \n"
+    assert parse_listing(text).cards[0].teaser == "Ett stycke med mellanrum."
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("", 1, "filen är tom"),
+        ("  \n\n", 1, "filen är tom"),
+        ("Det här är Millenniekommunerna\n\n • Titel, Kalix\n\n Text.\n", 1, "saknar rubriken"),
+        (
+            HEAD + " • Titel, Kalix\n\n • Läs mer om projektet\n • Kalix kommun\n",
+            7,
+            "saknar ingress",
+        ),
+        (
+            HEAD
+            + " • Titel utan kommun\n\n Ingress.\n\n • Läs mer om projektet\n • Kalix kommun\n",
+            7,
+            "saknar kommatecken",
+        ),
+        (
+            HEAD + " • DSCN0010_webb\n\n I Kalix odlar man.\n\n • Läs mer om projektet\n",
+            7,
+            "hittar ingen titelrad",
+        ),
+        (HEAD + "Lös text.\n • Titel, Kalix\n\n Ingress.\n", 7, "före den första berättelsen"),
+        (
+            HEAD + " • Titel, Kalix\n Ingress.\n • Läs mer om projektet\n • Kalix kommun\n"
+            "Titel två, Kalix\n",
+            11,
+            "text efter länkarna",
+        ),
+        (
+            HEAD + " • Titel, Kalix\n\n Ingress.\n • Titel, Kalix\n\n Annan ingress.\n",
+            10,
+            "finns redan på rad 7",
+        ),
+        (HEAD + " • Titel, Kalix\n\n In\x07gress.\n", 9, "styrtecken"),
+    ],
+)
+def test_parse_errors_name_the_line(text, line, message):
+    with pytest.raises(ListingError) as caught:
+        parse_listing(text)
+    assert f"Rad {line}: " in str(caught.value)
+    assert message in str(caught.value)
+
+
+def test_parse_reports_every_bad_card_at_once():
+    text = HEAD + " • Utan kommun\n\n Ingress.\n • Titel, Kalix\n\n • Bra, Kalix\n\n Text.\n"
+    with pytest.raises(ListingError) as caught:
+        parse_listing(text)
+    assert [p.line for p in caught.value.problems] == [7, 10]
+
+
+def test_decode_listing_is_strict_utf8():
+    assert decode_listing("\ufeffBerättelser".encode()) == "Berättelser"
+    with pytest.raises(ListingError, match=r"Filen är inte UTF-8-kodad \(rad 3\)"):
+        decode_listing("Rad ett\nrad 2\nBerättelser\n".encode("latin-1"))
+    with pytest.raises(ListingError, match=r"UTF-16"):
+        decode_listing("Berättelser".encode("utf-16"))
+    with pytest.raises(ListingError, match=r"Rad 2: filen innehåller binära data"):
+        decode_listing(b"text\n\x00\x01\x02")
+
+
+def test_place_matcher_finds_whole_names_and_aliases():
+    matcher = PlaceMatcher(PartnerPlace.objects.all())
+
+    def names(text):
+        return {place.name for place in matcher.find(text)}
+
+    assert names("Ulricehamns kommun samarbetar med Voi i Kenya.") == {"Voi"}
+    assert names("Voi-projektet") == {"Voi"}
+    assert names("Voices, envoi, Voiture och VOIP") == set()
+    assert names("Nackas och Kisumus samarbete") == {"Kisumu"}
+    assert names("sjukhuset i Stefan Voda, Moldavien") == {"Ştefan Vodă"}
+    assert names("ursprungsfolket Shipibo-Conibo i Perus regnskog") == {"Ucayali"}
+    assert names("Potis räddningstjänst och Kampala") == {"Poti", "Kampala"}
+    assert names("potis") == set()  # names are proper nouns
+
+
+def test_country_matcher_reads_names_genitives_and_adjectives():
+    matcher = CountryMatcher(Country.objects.all())
+
+    def codes(text):
+        return {country.code for country in matcher.find(text)}
+
+    assert codes("ursprungsfolket i Perus regnskog") == {"PE"}
+    assert codes("Något som kenyanska kommunen") == {"KE"}
+    assert codes("Kenyanska lärare") == {"KE"}
+    assert codes("en sydafrikansk kommun eller en svensk") == {"ZA"}
+    assert codes("I Karlstad och turkiska Gaziantep") == {"TR"}
+    assert codes("Sydafrika och i Sverige") == {"ZA"}
+    assert codes("Sveriges kommuner i Sverige") == set()
+    assert codes("Nigeria") == {"NG"}  # not Niger as well
+    assert codes("matematikens Indien") == {"IN"}
+
+
+def test_parse_goals_csv_requires_the_columns():
+    rows = parse_goals_csv("municipality,title,goals,note\nKalix,Titel,mdg-7 SDG-12,\n", "g.csv")
+    assert (rows[0].line, rows[0].goal_codes) == (2, ["mdg-7", "sdg-12"])
+    with pytest.raises(ListingError, match=r"g\.csv, rad 1: kolumnerna goals saknas"):
+        parse_goals_csv("municipality,title\nKalix,Titel\n", "g.csv")
+    with pytest.raises(ListingError, match=r"g\.csv, rad 3: inga mål"):
+        parse_goals_csv("municipality,title,goals\nKalix,A,mdg-7\nKalix,B,\n", "g.csv")
+
+
+# The seed import, once for the whole class; each test runs in a savepoint inside it.
+
+
+@pytest.fixture(scope="class")
+def seeded(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield run(SEED, "--goals", str(GOALS), "--mark-millennium", verbosity=2)
+        transaction.set_rollback(True)
+
+
+def edited_seed(tmp_path, old=KARLSTAD_TEASER, new="I Karlstad och Gaziantep är jämställdhet"):
+    text = seed_text()
+    assert old in text
+    path = tmp_path / "listing.txt"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def replace_line(text, number, new):
+    lines = text.split("\n")
+    lines[number - 1] = new
+    return "\n".join(lines)
+
+
+def seed_bytes_with(number, new):
+    # Every broken variant also edits another story, which must not be saved either.
+    text = seed_text().replace(KARLSTAD_TEASER, "Ändrad ingress")
+    return replace_line(text, number, new).encode()
+
+
+MALFORMED = {
+    "unknown municipality": (
+        lambda: seed_bytes_with(7, " • Skolor minskar matsvinn i rekordfart, Atlantis"),
+        "Rad 7: okänd kommun «Atlantis»",
+    ),
+    "missing title": (
+        lambda: seed_bytes_with(135, ""),
+        "Rad 133: hittar ingen titelrad",
+    ),
+    "title without municipality": (
+        lambda: seed_bytes_with(7, " • Skolor minskar matsvinn i rekordfart"),
+        "Rad 7: hittar ingen titelrad",
+    ),
+    "link disagrees with title": (
+        lambda: seed_bytes_with(12, "  • Karlstad kommun"),
+        "Rad 12: länken «Karlstad kommun» stämmer inte",
+    ),
+    "teaser too long": (
+        lambda: seed_bytes_with(9, "  " + "Lång ingress. " * 40),
+        "Rad 9: ingressen är 559 tecken lång; högst 400",
+    ),
+    "title too long": (
+        lambda: seed_bytes_with(7, " • " + "Lång titel " * 30 + ", Kristinehamn"),
+        "Rad 7: titeln är 329 tecken lång",
+    ),
+    "binary garbage": (
+        lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+        "Rad 2: filen innehåller binära data",
+    ),
+    "Latin-1": (
+        lambda: seed_text().replace("•", "*").replace("–", "-").encode("latin-1"),
+        "Filen är inte UTF-8-kodad (rad 1)",
+    ),
+    "empty file": (lambda: b"", "Rad 1: filen är tom"),
+    "no story section": (
+        lambda: seed_text().replace("Berättelser från Sveriges kommuner", "Berättelser").encode(),
+        "saknar rubriken «Berättelser från Sveriges kommuner»",
+    ),
+}
+
+
+@pytest.mark.usefixtures("seeded")
+class TestSeedImport:
+    def test_creates_27_live_stories_under_their_municipality_pages(self, seeded):
+        assert "Skapade: 27, uppdaterade: 0, oförändrade: 0, flaggade: 3" in seeded
+        stories = list(StoryPage.objects.select_related("municipality"))
+        assert len(stories) == 27
+        assert len({story.municipality_id for story in stories}) == 17
+        teasers = {card.title: card.teaser for card in parse_listing(seed_text()).cards}
+        for story in stories:
+            parent = story.get_parent().specific
+            assert parent.municipality_id == story.municipality_id
+            assert story.live and story.live_revision_id and story.first_published_at
+            assert story.teaser == teasers[story.title]
+        assert StoryPage.objects.get(slug="almhult-ikea-biogas").municipality.name == "Älmhult"
+
+    def test_second_run_changes_nothing(self):
+        before = snapshot()
+        output = run(SEED, "--goals", str(GOALS), "--mark-millennium")
+        assert "Skapade: 0, uppdaterade: 0, oförändrade: 27, flaggade: 3" in output
+        assert snapshot() == before
+
+    @pytest.mark.parametrize(("title", "caption"), FILE_NAME_CAPTIONS.items())
+    def test_file_name_captions_are_flagged_and_kept_out_of_public_fields(self, title, caption):
+        story = StoryPage.objects.get(title=title)
+        [flag] = flags(story, Flag.IMAGE_ALT_TEXT)
+        assert f"filnamnet «{caption}»" in flag.note
+        assert not flags(story, Flag.IMAGE_MISSING)
+        public = [story.title, story.seo_title, story.teaser, story.search_description]
+        public.append(str(story.body.raw_data))
+        assert not any(caption in text for text in public)
+        assert story.hero_image is None
+
+    @pytest.mark.parametrize(
+        ("title", "caption"),
+        [
+            ("Örebro påverkar globalt", "Fairtrade City"),
+            ("Växjö budgeterar CO2", "Växjö budgeterar CO2"),
+            ("Service på lika villkor", "Anna Ågerfalk, kommunalråd i Örebro kommun"),
+        ],
+    )
+    def test_described_captions_ask_for_the_image(self, title, caption):
+        story = StoryPage.objects.get(title=title)
+        [flag] = flags(story, Flag.IMAGE_MISSING)
+        assert flag.note == (
+            f"Bild i källan: «{caption}» – ladda upp bilden och använd texten som alt-text "
+            "om den stämmer"
+        )
+        assert not flags(story, Flag.IMAGE_ALT_TEXT)
+
+    def test_cut_teasers_and_missing_bodies_are_flagged_once(self):
+        for story in StoryPage.objects.all():
+            assert len(flags(story, Flag.BODY_MISSING)) == 1
+            cut = not story.teaser.endswith(".")
+            assert len(flags(story, Flag.TEASER_INCOMPLETE)) == int(cut), story.title
+        assert not flags(
+            StoryPage.objects.get(title="Gymnasielever arbetar för millenniemålen"),
+            Flag.TEASER_INCOMPLETE,
+        )
+
+    @pytest.mark.parametrize(
+        ("title", "municipality", "place"),
+        [
+            ("Avfallshantering och stadsplanering formar Nackas och Kisumus samarbete", "Nacka",
+             "Kisumu"),
+            ("Skolor för hållbar utveckling", "Kalix", "Kampala"),
+            ("Räddningstjänst i Poti och Östhammar", "Östhammar", "Poti"),
+            ("Kooperativ som bidrar till jämställdhet", "Karlstad", "Gaziantep"),
+            ("Gemensamt ansvar för millenniemålen", "Gnosjö", "Ştefan Vodă"),
+            ("Lokal demokrati i fokus", "Ulricehamn", "Voi"),
+            ("Vänersborg och Omaruru förebygger HIV/Aids i Namibia", "Vänersborg", "Omaruru"),
+            ("Sophantering i Kinda och Kenya", "Kinda", "Kimilili"),
+            ("Utbildning vidgar vyerna i Härryda och Amazonas", "Härryda", "Ucayali"),
+        ],
+    )  # fmt: skip
+    def test_partner_places_and_partnerships(self, title, municipality, place):
+        story = StoryPage.objects.get(title=title)
+        assert [p.name for p in story.partner_places.all()] == [place]
+        partner = story.partner_places.get()
+        assert partner.country in story.countries.all()
+        assert Partnership.objects.filter(
+            municipality__name=municipality, partner_place=partner
+        ).exists()
+
+    def test_no_other_partner_places_or_partnerships(self):
+        assert Partnership.objects.count() == 9
+        assert StoryPage.objects.filter(partner_places__isnull=False).count() == 9
+
+    @pytest.mark.parametrize(
+        ("title", "codes"),
+        [
+            ("Blåljus i Gävle och Sydafrika", {"ZA"}),
+            ("Lära för livet i Sverige och Sydafrika", {"ZA"}),
+            ("En resa i matematikens Indien", {"IN"}),
+            ("Vänersborg och Omaruru förebygger HIV/Aids i Namibia", {"NA"}),
+            ("Lokal demokrati i fokus", {"KE"}),
+            ("Sophantering i Kinda och Kenya", {"KE"}),
+            ("Avfallshantering och stadsplanering formar Nackas och Kisumus samarbete", {"KE"}),
+            ("Gemensamt ansvar för millenniemålen", {"MD"}),
+            ("Räddningstjänst i Poti och Östhammar", {"GE"}),
+            ("Kooperativ som bidrar till jämställdhet", {"TR"}),
+            ("Utbildning vidgar vyerna i Härryda och Amazonas", {"PE"}),
+            ("Skolor för hållbar utveckling", {"UG"}),
+            ("Växjö budgeterar CO2", set()),
+        ],
+    )
+    def test_countries(self, title, codes):
+        story = StoryPage.objects.get(title=title)
+        assert {c.code for c in story.countries.all()} == codes
+
+    def test_goals_come_from_the_curated_file(self):
+        with open(GOALS, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert len(rows) == 27
+        for row in rows:
+            story = StoryPage.objects.get(
+                municipality__name=row["municipality"], title=row["title"]
+            )
+            assert {g.slug for g in story.goals.all()} == set(row["goals"].split()), row["title"]
+
+    def test_municipalities_marked_as_millennium_municipalities(self):
+        marked = Municipality.objects.millennium()
+        assert marked.count() == 17
+        for municipality in marked:
+            assert municipality.millennium_note == (
+                "Berättelse på programmets webbsida (SKL:s Millenniekommunerna)"
+            )
+            assert municipality.millennium_decision_date is None
+            assert municipality.millennium_diploma_date is None
+
+    @pytest.mark.parametrize("case", MALFORMED)
+    def test_malformed_file_names_the_line_and_changes_nothing(self, case, tmp_path):
+        content, expected = MALFORMED[case]
+        path = tmp_path / "listing.txt"
+        path.write_bytes(content())
+        before = snapshot()
+
+        with pytest.raises(CommandError) as caught:
+            run(path, "--mark-millennium")
+
+        assert expected in str(caught.value)
+        assert "inget sparades" in str(caught.value)
+        assert snapshot() == before
+        karlstad = StoryPage.objects.get(title="Kooperativ som bidrar till jämställdhet")
+        assert karlstad.teaser.startswith(KARLSTAD_TEASER)
+
+    def test_edited_teaser_updates_one_story(self, tmp_path):
+        new = "I Karlstad och Gaziantep är jämställdhet centralt."
+        old = (
+            "I Karlstad och turkiska Gaziantep är jämställdhet och hållbar utveckling centrala "
+            "frågor. Arbetet för att starta sociala kooperativ bidrar till"
+        )
+        revisions = Revision.objects.count()
+
+        output = run(edited_seed(tmp_path, old, new), "--goals", str(GOALS), verbosity=2)
+
+        assert "Skapade: 0, uppdaterade: 1, oförändrade: 26, flaggade: 3" in output
+        assert "uppdaterad  Karlstad: Kooperativ som bidrar till jämställdhet" in output
+        story = StoryPage.objects.get(title="Kooperativ som bidrar till jämställdhet")
+        assert story.teaser == new
+        assert story.live_revision.as_object().teaser == new
+        assert Revision.objects.count() == revisions + 1
+        # The teaser now ends its sentence, so its flag goes; the country stays (only added).
+        assert not flags(story, Flag.TEASER_INCOMPLETE)
+        assert {c.code for c in story.countries.all()} == {"TR"}
+
+    def test_dry_run_reports_changes_without_saving(self, tmp_path):
+        before = snapshot()
+        output = run(edited_seed(tmp_path), "--dry-run")
+        assert "Torrkörning" in output
+        assert "uppdaterade: 1" in output
+        assert snapshot() == before
+        karlstad = StoryPage.objects.get(title="Kooperativ som bidrar till jämställdhet")
+        assert karlstad.teaser.startswith(KARLSTAD_TEASER)
+
+    def test_curated_goals_are_the_default_only_for_the_seed(self, tmp_path):
+        assert "Mål enligt seed_goals.csv" in run(SEED)
+        story = StoryPage.objects.get(title="Växjö budgeterar CO2")
+        story.goals.clear()
+        story.save()
+        copy = edited_seed(tmp_path, "Växjö budgeterar CO2", "Växjö budgeterar CO2")
+        output = run(copy)
+        assert "Mål enligt" not in output
+        assert "oförändrade: 27" in output
+        assert not story.goals.exists()
+
+
+# Imports into an empty story tree.
+
+
+def test_dry_run_writes_nothing():
+    before = snapshot()
+    output = run(SEED, "--goals", str(GOALS), "--mark-millennium", "--dry-run")
+    assert "Skapade: 27, uppdaterade: 0, oförändrade: 0, flaggade: 3" in output
+    assert "Nya partnerskap: 9" in output
+    assert "Markerade som Millenniekommun: 17" in output
+    assert snapshot() == before
+
+
+def test_small_listing_with_official_name_and_crlf(tmp_path):
+    path = tmp_path / "listing.txt"
+    path.write_bytes(TWO_STORIES.read_bytes().replace(b"\n", b"\r\n"))
+
+    output = run(path)
+
+    assert "Skapade: 2, uppdaterade: 0, oförändrade: 0, flaggade: 1" in output
+    story = StoryPage.objects.get(title="Räddningstjänst, brandövningar och utbyte i Poti")
+    assert story.municipality.name == "Östhammar"
+    assert story.slug == "raddningstjanst-brandovningar-och-utbyte-i-poti"
+    assert [p.name for p in story.partner_places.all()] == ["Poti"]
+    assert "IMG_2041" in flags(story, Flag.IMAGE_ALT_TEXT)[0].note
+    assert not flags(story, Flag.TEASER_INCOMPLETE)
+    assert "IMG_2041" not in story.teaser + story.title
+    assert not story.goals.exists()
+
+
+def test_mark_millennium_respects_the_editors(tmp_path):
+    Municipality.objects.filter(name="Kalix").update(millennium_note="Avböjde 2012")
+    run(TWO_STORIES)
+    assert not Municipality.objects.millennium().exists()
+
+    output = run(TWO_STORIES, "--mark-millennium")
+
+    assert "Markerade som Millenniekommun: 1 (Östhammar)" in output
+    kalix = Municipality.objects.get(name="Kalix")
+    assert (kalix.is_millennium_municipality, kalix.millennium_note) == (False, "Avböjde 2012")
+
+
+def test_fixed_problems_lose_their_flags():
+    run(TWO_STORIES)
+    story = StoryPage.objects.get(title="Skolor för hållbar utveckling")
+    story.body = [("paragraph", "<p>Hela berättelsen.</p>")]
+    story.save_revision().publish()
+
+    output = run(TWO_STORIES, verbosity=2)
+
+    assert "uppdaterad  Kalix: Skolor för hållbar utveckling (rad 7): granskningsflaggor" in output
+    assert not flags(StoryPage.objects.get(pk=story.pk), Flag.BODY_MISSING)
+    assert "uppdaterade: 0, oförändrade: 2" in run(TWO_STORIES)
+
+
+def test_goals_file_problems_name_file_and_line(tmp_path):
+    goals = tmp_path / "goals.csv"
+    goals.write_text(
+        "municipality,title,goals,note\n"
+        "Kalix,Skolor för hållbar utveckling,mdg-9 sdg-4,\n"
+        "Kalix,Skolor som inte finns,sdg-4,\n"
+        "Atlantis,Något,sdg-4,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError) as caught:
+        run(TWO_STORIES, "--goals", str(goals))
+    message = str(caught.value)
+    assert "goals.csv, rad 2: okänt mål «mdg-9»" in message
+    assert "goals.csv, rad 3: listan har ingen berättelse «Skolor som inte finns»" in message
+    assert "goals.csv, rad 4: okänd kommun «Atlantis»" in message
+    assert not StoryPage.objects.exists()
+
+
+class TestEditorsWorkIsKept:
+    def test_a_story_edited_in_the_admin_is_not_overwritten_by_a_new_import(self, capsys):
+        from django.contrib.auth import get_user_model
+
+        seed = str(SEED)
+        call_command("import_listing", seed)
+        story = StoryPage.objects.get(slug="skolor-minskar-matsvinn-i-rekordfart")
+        editor = get_user_model().objects.create_user("redaktor", password="x" * 16)
+        story.teaser = "Redaktörens nya ingress, skriven i sin helhet."
+        story.save_revision(user=editor).publish()
+
+        call_command("import_listing", seed)
+
+        story.refresh_from_db()
+        assert story.teaser == "Redaktörens nya ingress, skriven i sin helhet."
+        out = capsys.readouterr().out
+        assert "redigerade av redaktör (lämnade orörda): 1" in out
+
+        call_command("import_listing", seed, "--overwrite")
+        story.refresh_from_db()
+        assert story.teaser.startswith("När kostavdelningen uppmärksammade")
