@@ -1,0 +1,279 @@
+"""Template tags and filters shared by the site's templates.
+
+Page URLs here are built without touching reverse one-to-one relations such as
+`municipality.page` or `goal.page`: a list of story cards must not run a query per card.
+"""
+
+from django import template
+from django.conf import settings
+from django.core.paginator import Page as PaginatorPage
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from millenniekommunerna.core.text import excerpt as excerpt_text
+
+register = template.Library()
+
+PAGE_PARAM = "sida"
+
+_SECTION_KEYS = {
+    "home.homepage": "home",
+    "stories.storyindexpage": "stories",
+    "municipalities.municipalityindexpage": "municipalities",
+    "goals.goalindexpage": "goals",
+    "api.opendatapage": "open_data",
+}
+
+
+# Text
+
+
+@register.filter
+def excerpt(text, limit=240):
+    """`{{ text|excerpt }}` or `{{ text|excerpt:160 }}`: cut at a sentence or word boundary,
+    with an ellipsis when the text stops mid-sentence."""
+    return excerpt_text(str(text or ""), int(limit))
+
+
+@register.filter
+def full_excerpt(text):
+    """The whole text, never shortened, but ending in "…" when it stops mid-sentence (imported
+    teasers were often cut off in the source)."""
+    text = str(text or "")
+    return excerpt_text(text, max(len(text), 1))
+
+
+# URLs
+
+
+@register.filter
+def lang_url(url):
+    """A site path in the active language: `/kommuner/` stays as it is in Swedish and becomes
+    `/en/kommuner/` in English. Page URLs from Wagtail are always in the content language."""
+    if not url or not str(url).startswith("/"):
+        return url
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language == settings.LANGUAGE_CODE:
+        return url
+    with translation.override(settings.LANGUAGE_CODE):
+        return translate_url(str(url), language)
+
+
+def _request(context):
+    return getattr(context, "request", None) or context.get("request")
+
+
+def _site_tree(request, page=None):
+    """The site's home page, the section index pages below it and, when `page` is given, the
+    page's ancestors: what navigation and breadcrumbs need, in one query per request, kept on
+    the request."""
+    from django.db.models import Q
+    from wagtail.models import Page, Site
+
+    state = getattr(request, "_site_tags_tree", None) if request is not None else None
+    if state is None:
+        state = {"sections": None, "crumbs": {}}
+        if request is not None:
+            request._site_tags_tree = state
+    need_sections = state["sections"] is None
+    need_crumbs = page is not None and page.pk not in state["crumbs"]
+    if not (need_sections or need_crumbs):
+        return state
+
+    if request is not None:
+        site = Site.find_for_request(request)
+    else:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    root = site.root_page if site else None
+    condition = Q(pk__in=[])
+    if need_sections and root is not None:
+        condition |= Q(pk=root.pk) | Q(live=True, depth=root.depth + 1, path__startswith=root.path)
+    ancestor_paths = []
+    if need_crumbs:
+        step = Page.steplen
+        ancestor_paths = [page.path[:end] for end in range(step, len(page.path), step)]
+        condition |= Q(path__in=ancestor_paths)
+    pages = list(Page.objects.filter(condition).order_by("path"))
+
+    if need_sections:
+        sections = {}
+        for candidate in pages:
+            if root is not None and candidate.depth in (root.depth, root.depth + 1):
+                key = _SECTION_KEYS.get(candidate.specific_class._meta.label_lower)
+                if key and key not in sections and candidate.path.startswith(root.path):
+                    sections[key] = candidate.get_url(request=request) or ""
+        state["sections"] = sections
+    if need_crumbs:
+        root_pk = root.pk if root is not None else None
+        crumbs = []
+        for ancestor in pages:
+            if ancestor.path not in ancestor_paths or ancestor.depth < 2:
+                continue
+            if root_pk is not None and ancestor.depth < root.depth:
+                continue
+            is_root = ancestor.pk == root_pk or ancestor.depth == 2
+            crumbs.append(
+                {
+                    "title": _("Home") if is_root else ancestor.title,
+                    "url": ancestor.get_url(request=request) or "",
+                }
+            )
+        state["crumbs"][page.pk] = crumbs
+    return state
+
+
+def section_page_url(request, section):
+    """URL of a section's index page (`stories`, `municipalities`, `goals`, `home`), in the
+    active language."""
+    return lang_url(_site_tree(request)["sections"].get(section, ""))
+
+
+@register.simple_tag(takes_context=True)
+def section_url(context, section):
+    """`{% section_url "stories" %}`: URL of the stories, municipalities or goals index page."""
+    return section_page_url(_request(context), section)
+
+
+def _child_url(context, obj, section):
+    if obj is None:
+        return ""
+    related = type(obj).page
+    if related.is_cached(obj):
+        # Already loaded (select_related("page")): its real URL costs nothing.
+        page = obj.page
+        return lang_url(page.get_url(request=_request(context))) if page else ""
+    base = section_page_url(_request(context), section)
+    return f"{base}{obj.slug}/" if base else ""
+
+
+@register.simple_tag(takes_context=True)
+def municipality_url(context, municipality):
+    """`{% municipality_url story.municipality %}`: the municipality's page, without a query
+    per call (municipality pages live at `<municipality index>/<municipality.slug>/`)."""
+    return _child_url(context, municipality, "municipalities")
+
+
+@register.simple_tag(takes_context=True)
+def goal_url(context, goal):
+    """`{% goal_url goal %}`: the goal's page, without a query per call (goal pages live at
+    `<goal index>/<goal.slug>/`)."""
+    return _child_url(context, goal, "goals")
+
+
+@register.simple_tag(takes_context=True)
+def page_number_url(context, number):
+    """`{% page_number_url 3 %}`: the current URL showing page 3 of a listing, keeping the
+    other query parameters; page 1 has no page parameter at all."""
+    request = _request(context)
+    if request is None:
+        return f"?{PAGE_PARAM}={number}" if int(number) > 1 else "?"
+    params = request.GET.copy()
+    params.pop(PAGE_PARAM, None)
+    if int(number) > 1:
+        params[PAGE_PARAM] = number
+    query = params.urlencode()
+    return f"{request.path}?{query}" if query else request.path
+
+
+@register.simple_tag
+def page_range(page_obj, on_each_side=1, on_ends=1):
+    """Page numbers to show for a paginated listing, with `…` for the gaps."""
+    if not isinstance(page_obj, PaginatorPage):
+        return []
+    return list(
+        page_obj.paginator.get_elided_page_range(
+            page_obj.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The site's languages, each with the URL of the current page in that language."""
+    request = _request(context)
+    current = translation.get_language()
+    path = request.get_full_path() if request is not None else "/"
+    links = []
+    for code, _name in settings.LANGUAGES:
+        info = translation.get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"].capitalize(),
+                "url": translate_url(path, code),
+                "current": code == current,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """Ancestors of `page` from the home page down, as `{title, url}`; the home page is called
+    "Home" and the page itself is not included. No crumbs on the home page itself."""
+    if page is None or page.depth <= 2:
+        return []
+    crumbs = _site_tree(_request(context), page)["crumbs"][page.pk]
+    return [{"title": c["title"], "url": lang_url(c["url"])} for c in crumbs]
+
+
+@register.simple_tag
+def meta_description(page):
+    """The page's search description, else its teaser or intro, shortened for search results."""
+    if page is None:
+        return ""
+    from django.utils.html import strip_tags
+
+    if getattr(page, "search_description", ""):
+        return page.search_description
+    text = getattr(page, "teaser", "") or strip_tags(str(getattr(page, "intro", "") or ""))
+    return excerpt_text(text, 200) if text.strip() else ""
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    """Absolute URL of the page in Swedish (the content language), keeping the listing page
+    number so that page 2 of a listing is not folded into page 1."""
+    if page is None:
+        return ""
+    request = _request(context)
+    url = page.get_full_url(request=request) or ""
+    if url and request is not None:
+        number = request.GET.get(PAGE_PARAM, "")
+        if number.isdigit() and int(number) > 1:
+            url = f"{url}?{PAGE_PARAM}={int(number)}"
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def is_current_section(context, url):
+    """True when the current request is at `url` or below it (for `aria-current`)."""
+    request = _request(context)
+    if request is None or not url:
+        return False
+    home = lang_url("/")
+    if url == home:
+        return request.path == home
+    return request.path.startswith(url)
+
+
+@register.filter
+def website_host(url):
+    """`https://www.osthammar.se/` → `osthammar.se`, for link texts."""
+    from urllib.parse import urlsplit
+
+    host = urlsplit(str(url or "")).hostname or str(url or "")
+    return host.removeprefix("www.")
+
+
+@register.simple_tag
+def content_lang():
+    """` lang="sv"` on elements holding editors' text when the interface is in another
+    language, so that screen readers read Swedish content with a Swedish voice."""
+    from django.utils.html import format_html
+
+    content_language = settings.LANGUAGE_CODE
+    if (translation.get_language() or content_language) == content_language:
+        return ""
+    return format_html(' lang="{}"', content_language)
