@@ -74,7 +74,9 @@ class PartnerPlace(index.Indexed, models.Model):
         index.SearchField("name", boost=2),
         index.SearchField("aliases"),
         index.AutocompleteField("name"),
-        index.RelatedFields("country", [index.SearchField("name_sv"), index.SearchField("name_en")]),
+        index.RelatedFields(
+            "country", [index.SearchField("name_sv"), index.SearchField("name_en")]
+        ),
     ]
 
     class Meta:
