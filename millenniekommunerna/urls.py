@@ -11,9 +11,12 @@ from millenniekommunerna.core import views as core_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("", include("millenniekommunerna.api.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("", include("millenniekommunerna.search.seo_urls")),  # sitemap.xml, robots.txt
+    path("flode/", include("millenniekommunerna.feeds.urls")),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
@@ -24,6 +27,10 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 
 # Swedish is the default language and has no prefix; English lives under /en/.
 urlpatterns += i18n_patterns(
+    path("sok/", include("millenniekommunerna.search.urls")),
+    path("karta/", include("millenniekommunerna.maps.urls")),
+    path("statistik/", include("millenniekommunerna.statistics.urls")),
+    path("tipsa/", include("millenniekommunerna.tips.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

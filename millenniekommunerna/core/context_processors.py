@@ -1,5 +1,7 @@
 from wagtail.models import Site
 
+from millenniekommunerna.core.templatetags.site_tags import interface_title
+
 
 def navigation(request):
     """The main navigation: the home page's live children that are shown in menus."""
@@ -7,4 +9,8 @@ def navigation(request):
     if site is None:
         return {"main_menu": []}
     pages = site.root_page.get_children().live().in_menu().specific(defer=True)
-    return {"main_menu": [{"title": p.title, "url": p.url} for p in pages]}
+    menu = []
+    for page in pages:
+        title, lang = interface_title(page)
+        menu.append({"title": title, "url": page.url, "lang": lang})
+    return {"main_menu": menu}

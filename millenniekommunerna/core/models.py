@@ -1,5 +1,9 @@
 from django.core.paginator import InvalidPage, Paginator
+from django.db import models
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 
@@ -17,3 +21,74 @@ class BasePage(Page):
             return paginator.page(request.GET.get("sida") or 1)
         except InvalidPage as error:
             raise Http404(str(error)) from error
+
+
+class AccessibilityStatementPage(BasePage):
+    """`/tillganglighet/`: the accessibility statement the law on accessible digital public
+    services (DOS-lagen) requires, in the form the Agency for Digital Government (DIGG)
+    prescribes. The fixed parts of that form are in the template; what the editors keep up to
+    date (known gaps, how we tested, dates, contact) are fields."""
+
+    class Compliance(models.TextChoices):
+        FULL = "full", _("fully compliant")
+        PARTIAL = "partial", _("partially compliant")
+        NONE = "none", _("not compliant")
+
+    template = "pages/accessibility_statement_page.html"
+
+    organisation = models.CharField(
+        _("organisation responsible"), max_length=120, default="Millenniekommunerna"
+    )
+    compliance = models.CharField(
+        _("compliance with the law"),
+        max_length=10,
+        choices=Compliance.choices,
+        default=Compliance.PARTIAL,
+        help_text=_("Partially compliant as long as any known gap below remains."),
+    )
+    contact_email = models.EmailField(
+        _("contact email"), help_text=_("Where visitors report problems and ask for content.")
+    )
+    known_gaps = RichTextField(
+        _("content that is not accessible"),
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_(
+            "Every known gap, honestly: what does not work, for whom, why, the WCAG criterion "
+            "it fails and what we do about it."
+        ),
+    )
+    disproportionate_burden = RichTextField(
+        _("disproportionate burden"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("Content exempted as a disproportionate burden (12 §), with the reasons."),
+    )
+    out_of_scope = RichTextField(
+        _("content not covered by the law"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_("Content the law does not cover (9 §), e.g. third parties' content."),
+    )
+    testing = RichTextField(
+        _("how we tested the website"), features=["bold", "italic", "link", "ul", "ol"]
+    )
+    assessed_on = models.DateField(_("date of the latest assessment"))
+    statement_updated_on = models.DateField(_("date the statement was last updated"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("organisation"),
+        FieldPanel("compliance"),
+        FieldPanel("contact_email"),
+        FieldPanel("known_gaps"),
+        FieldPanel("disproportionate_burden"),
+        FieldPanel("out_of_scope"),
+        FieldPanel("testing"),
+        FieldRowPanel([FieldPanel("assessed_on"), FieldPanel("statement_updated_on")]),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("accessibility statement")

@@ -57,6 +57,14 @@ def municipality_slugs(rows: list[dict[str, str]], counties: dict[str, str]) -> 
     }
 
 
+def official_name(name: str, listed: str) -> str:
+    """The municipality's name with "kommun". The source adds a genitive s even after x
+    ("Kalixs kommun"); Swedish takes none after s, x or z: "Kalix kommun", "Borås kommun"."""
+    if name[-1:].lower() in {"s", "x", "z"} and listed == f"{name}s kommun":
+        return f"{name} kommun"
+    return listed
+
+
 def load_places(report: LoadReport) -> None:
     from millenniekommunerna.municipalities.models import County, Municipality
     from millenniekommunerna.partnerships.models import Country, PartnerPlace
@@ -91,7 +99,7 @@ def load_places(report: LoadReport) -> None:
             {"code": code},
             {
                 "name": row["kommun"],
-                "official_name": row["kommun_namn"],
+                "official_name": official_name(row["kommun"], row["kommun_namn"]),
                 # A slug, once given, is kept: URLs must not change under readers' bookmarks.
                 "slug": existing_slugs.get(code) or slugs[code],
                 "county": counties[row["lanskod"]],
@@ -178,6 +186,9 @@ def _add_child(parent: Page, report: LoadReport, kind: str, page: Page) -> Page:
 def ensure_page_tree(report: LoadReport) -> None:
     """Home page as the site root, the index pages below it, and one page per municipality and
     per goal. Existing pages are left exactly as editors left them."""
+    from millenniekommunerna.api.models import OpenDataPage
+    from millenniekommunerna.core.accessibility import statement_defaults
+    from millenniekommunerna.core.models import AccessibilityStatementPage
     from millenniekommunerna.goals.models import Goal, GoalIndexPage, GoalPage
     from millenniekommunerna.home.models import HomePage
     from millenniekommunerna.municipalities.models import (
@@ -236,6 +247,11 @@ def ensure_page_tree(report: LoadReport) -> None:
     municipality_index = index_page(MunicipalityIndexPage, "Kommuner", "kommuner")
     goal_index = index_page(GoalIndexPage, "Målen", "mal")
     del stories_index
+    if not OpenDataPage.objects.exists():
+        _add_child(home, report, "pages", OpenDataPage(title="Öppna data", slug="oppna-data"))
+    if not AccessibilityStatementPage.objects.exists():
+        statement = AccessibilityStatementPage(**statement_defaults())
+        _add_child(home, report, "pages", statement)
 
     with_pages = set(MunicipalityPage.objects.values_list("municipality_id", flat=True))
     for municipality in Municipality.objects.exclude(pk__in=with_pages).order_by("code"):

@@ -25,6 +25,8 @@ class HomePage(BasePage):
         "municipalities.MunicipalityIndexPage",
         "goals.GoalIndexPage",
         "stories.StoryIndexPage",
+        "api.OpenDataPage",
+        "core.AccessibilityStatementPage",
     ]
     max_count = 1
     per_page = 30

@@ -161,7 +161,13 @@ class MunicipalityPage(BasePage):
     )
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
-    content_panels = [*Page.content_panels, FieldPanel("municipality"), FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        # Only national editors may point a page at another municipality: its stories and
+        # tips are filed under the page's municipality.
+        FieldPanel("municipality", permission="municipalities.change_municipality"),
+        FieldPanel("intro"),
+    ]
     parent_page_types = ["municipalities.MunicipalityIndexPage"]
     subpage_types = ["stories.StoryPage"]
 

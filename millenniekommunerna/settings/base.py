@@ -8,6 +8,8 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 from dotenv import load_dotenv
 
+from millenniekommunerna.search.conf import search_backends
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -36,6 +38,13 @@ INSTALLED_APPS = [
     "millenniekommunerna.partnerships",
     "millenniekommunerna.stories",
     "millenniekommunerna.home",
+    "millenniekommunerna.editorial",
+    "millenniekommunerna.tips",
+    "millenniekommunerna.maps",
+    "millenniekommunerna.statistics",
+    "millenniekommunerna.search",
+    "millenniekommunerna.feeds",
+    "millenniekommunerna.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -53,6 +62,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Only for the Swagger UI files it bundles, so that the API docs load nothing from a CDN.
+    "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -66,6 +77,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "millenniekommunerna.api.middleware.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,6 +122,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the dev server read while a management command writes.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    # Overlapping admin requests (an editor's save while the editor autosaves): take the write
+    # lock at the start of a transaction and wait for it, instead of failing with "database is
+    # locked" when a read transaction tries to become a write.
+    DATABASES["default"]["OPTIONS"].update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "users.User"
@@ -178,10 +194,42 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Swedish full-text search: stemming on SQLite and PostgreSQL, or a search cluster when
+# SEARCH_URL is set (see millenniekommunerna/search/conf.py).
+WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], os.environ)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_COMMENTS_ENABLED = True
+
+# Editorial workflow (millenniekommunerna.editorial): notifications, login throttling
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@millenniekommunerna.se")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_USER_LOGIN_FORM = "millenniekommunerna.editorial.forms.ThrottledLoginForm"
+# Avatars from Gravatar would load from another host and hand it a hash of each editor's email.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Failed logins per user name and address, and per address alone, in LOGIN_FAILURE_PERIOD s.
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_LIMIT_PER_IP = int(os.environ.get("LOGIN_FAILURE_LIMIT_PER_IP", "50"))
+LOGIN_FAILURE_PERIOD = int(os.environ.get("LOGIN_FAILURE_PERIOD", str(15 * 60)))
+# Reverse proxies in front of the site that append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Story tips at /tipsa/ (millenniekommunerna.tips)
+TIPS_RATE_LIMIT = int(os.environ.get("TIPS_RATE_LIMIT", "10"))  # submissions per address …
+TIPS_RATE_PERIOD = int(os.environ.get("TIPS_RATE_PERIOD", str(60 * 60)))  # … per this many s
+TIPS_RETENTION_DAYS = int(os.environ.get("TIPS_RETENTION_DAYS", "180"))
+TIPS_IMAGE_MAX_BYTES = int(os.environ.get("TIPS_IMAGE_MAX_BYTES", str(10 * 1024 * 1024)))
+TIPS_IMAGE_MAX_PIXELS = int(os.environ.get("TIPS_IMAGE_MAX_PIXELS", "50000000"))
+
+# Open data (the API under /api/v1/, the exports and /oppna-data/)
+OPEN_DATA_LICENCE_NAME = os.environ.get("OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
+OPEN_DATA_LICENCE_URL = os.environ.get(
+    "OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/"
+)
+# Requests per client address (see TRUSTED_PROXY_COUNT) per window; 0 turns the limit off.
+# Shared between processes only when the cache is (REDIS_URL).
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
+API_RATE_LIMIT_WINDOW = int(os.environ.get("API_RATE_LIMIT_WINDOW", "60"))
 
 # Logging: everything to stderr; the process manager collects it.
 LOGGING = {

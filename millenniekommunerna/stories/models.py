@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from millenniekommunerna.core.models import BasePage
 from millenniekommunerna.core.text import excerpt
+from millenniekommunerna.editorial.forms import StoryPageForm
 
 from .blocks import StoryBodyBlock
 
@@ -52,8 +53,14 @@ class StoryIndexPage(BasePage):
         verbose_name = _("story index page")
 
     def get_context(self, request, *args, **kwargs):
+        from millenniekommunerna.search.listing import Selection, StoryFinder
+
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = self.paginate(request, StoryPage.objects.live().for_listing())
+        # Facets (goal, county, municipality, country, year, Millenniekommun) from the query
+        # string; see millenniekommunerna.search.listing.
+        finder = StoryFinder(Selection.from_params(request.GET, allow_query=False))
+        context["stories"] = finder.page(request.GET.get("sida"), self.per_page, strict=True)
+        context["listing"] = finder
         return context
 
 
@@ -117,6 +124,8 @@ class StoryPage(BasePage):
     )
 
     objects = StoryPageManager()
+    # Refuses to send a story for review or publish it without alt texts, teaser and goals.
+    base_form_class = StoryPageForm
 
     content_panels = [
         *Page.content_panels,
@@ -154,6 +163,16 @@ class StoryPage(BasePage):
     parent_page_types = ["municipalities.MunicipalityPage"]
     subpage_types = []
 
+    @classmethod
+    def get_indexed_objects(cls):
+        # update_index reads every related name above: a few queries per chunk, not per story.
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("municipality__county")
+            .prefetch_related("goals", "partner_places__country", "countries")
+        )
+
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
@@ -189,6 +208,8 @@ class StoryPage(BasePage):
         return str(self.year_start or self.year_end or "")
 
     def get_context(self, request, *args, **kwargs):
+        from millenniekommunerna.search.related import related_stories
+
         context = super().get_context(request, *args, **kwargs)
         context["goals"] = list(self.goals.order_by("-kind", "number").select_related("page"))
         context["partner_places"] = list(self.partner_places.select_related("country"))
@@ -196,6 +217,12 @@ class StoryPage(BasePage):
         context["other_countries"] = [
             c for c in self.countries.all() if c.pk not in place_countries
         ]
+        context["related_stories"] = related_stories(
+            self,
+            goal_ids=[goal.pk for goal in context["goals"]],
+            place_ids=[place.pk for place in context["partner_places"]],
+            country_ids=place_countries | {c.pk for c in context["other_countries"]},
+        )
         return context
 
 

@@ -4,12 +4,15 @@ Page URLs here are built without touching reverse one-to-one relations such as
 `municipality.page` or `goal.page`: a list of story cards must not run a query per card.
 """
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django import template
 from django.conf import settings
 from django.core.paginator import Page as PaginatorPage
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from millenniekommunerna.core.text import excerpt as excerpt_text
 
@@ -23,6 +26,17 @@ _SECTION_KEYS = {
     "municipalities.municipalityindexpage": "municipalities",
     "goals.goalindexpage": "goals",
     "api.opendatapage": "open_data",
+    "core.accessibilitystatementpage": "accessibility",
+}
+
+# What the section pages are called in the interface's language when that is not the content
+# language: their titles are Swedish content, their names in the English menu must not be.
+_SECTION_LABELS = {
+    "stories": gettext_lazy("Stories"),
+    "municipalities": gettext_lazy("Municipalities"),
+    "goals": gettext_lazy("Goals"),
+    "open_data": gettext_lazy("Open data"),
+    "accessibility": gettext_lazy("Accessibility statement"),
 }
 
 
@@ -115,7 +129,7 @@ def _site_tree(request, page=None):
             is_root = ancestor.pk == root_pk or ancestor.depth == 2
             crumbs.append(
                 {
-                    "title": _("Home") if is_root else ancestor.title,
+                    "page": None if is_root else ancestor,
                     "url": ancestor.get_url(request=request) or "",
                 }
             )
@@ -214,8 +228,14 @@ def breadcrumbs(context, page):
     "Home" and the page itself is not included. No crumbs on the home page itself."""
     if page is None or page.depth <= 2:
         return []
-    crumbs = _site_tree(_request(context), page)["crumbs"][page.pk]
-    return [{"title": c["title"], "url": lang_url(c["url"])} for c in crumbs]
+    crumbs = []
+    for crumb in _site_tree(_request(context), page)["crumbs"][page.pk]:
+        if crumb["page"] is None:
+            title, lang = _("Home"), ""
+        else:
+            title, lang = interface_title(crumb["page"])
+        crumbs.append({"title": title, "url": lang_url(crumb["url"]), "lang": lang})
+    return crumbs
 
 
 @register.simple_tag
@@ -233,12 +253,17 @@ def meta_description(page):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context, page):
-    """Absolute URL of the page in Swedish (the content language), keeping the listing page
-    number so that page 2 of a listing is not folded into page 1."""
+    """Absolute URL of the page in the active language, keeping the listing page number so that
+    page 2 of a listing is not folded into page 1. The English page is its own canonical: it is
+    one of the `hreflang` alternates, and a canonical pointing at another alternate would tell
+    search engines to drop it."""
     if page is None:
         return ""
     request = _request(context)
     url = page.get_full_url(request=request) or ""
+    if url:
+        parts = urlsplit(url)
+        url = urlunsplit(parts._replace(path=lang_url(parts.path)))
     if url and request is not None:
         number = request.GET.get(PAGE_PARAM, "")
         if number.isdigit() and int(number) > 1:
@@ -261,8 +286,6 @@ def is_current_section(context, url):
 @register.filter
 def website_host(url):
     """`https://www.osthammar.se/` → `osthammar.se`, for link texts."""
-    from urllib.parse import urlsplit
-
     host = urlsplit(str(url or "")).hostname or str(url or "")
     return host.removeprefix("www.")
 
@@ -277,3 +300,75 @@ def content_lang():
     if (translation.get_language() or content_language) == content_language:
         return ""
     return format_html(' lang="{}"', content_language)
+
+
+def _interface_is_content_language() -> bool:
+    return (translation.get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def content_in_other_language():
+    """True when the interface is in another language than the content (English pages show
+    Swedish stories), so that the page can say so."""
+    return not _interface_is_content_language()
+
+
+@register.filter
+def municipality_name(municipality):
+    """ "Östhammars kommun" in Swedish, "Östhammar Municipality" in English."""
+    if not municipality:
+        return ""
+    if _interface_is_content_language():
+        return municipality.official_name
+    return _("%(name)s Municipality") % {"name": municipality.name}
+
+
+@register.filter
+def county_name(county):
+    """ "Uppsala län" in Swedish, "Uppsala County" in English."""
+    if not county:
+        return ""
+    if _interface_is_content_language():
+        return county.name
+    return _("%(name)s County") % {"name": county.short_name}
+
+
+def interface_title(page) -> tuple[str, str]:
+    """The page's title for the interface, and the language code to mark it with when it is
+    content in another language than the interface (else ""). In English the section pages
+    (Stories, Municipalities, …) have English names; other pages keep their Swedish titles."""
+    if _interface_is_content_language():
+        return page.title, ""
+    specific_class = page.specific_class
+    key = _SECTION_KEYS.get(specific_class._meta.label_lower) if specific_class else None
+    if key in _SECTION_LABELS:
+        return str(_SECTION_LABELS[key]), ""
+    return page.title, settings.LANGUAGE_CODE
+
+
+@register.simple_tag
+def page_title(page):
+    """`{% page_title page %}`: the page's title in the interface's language where it has one."""
+    return interface_title(page)[0] if page is not None else ""
+
+
+@register.simple_tag
+def document_title(page):
+    """The page's part of the `<title>`: its SEO title or title, or in English the section's
+    English name."""
+    if page is None:
+        return ""
+    title, lang = interface_title(page)
+    if lang or _interface_is_content_language():
+        return page.seo_title or page.title
+    return title
+
+
+@register.simple_tag
+def title_lang(page):
+    """` lang="sv"` on an element holding `{% page_title page %}` when that is Swedish content
+    in the English interface."""
+    from django.utils.html import format_html
+
+    lang = interface_title(page)[1] if page is not None else ""
+    return format_html(' lang="{}"', lang) if lang else ""

@@ -103,3 +103,11 @@ def test_loading_restores_changed_reference_fields_but_not_slugs():
     assert municipality.name == "Östhammar"
     assert municipality.website == "https://www.osthammar.se/"
     assert municipality.slug == "eget-slug"
+
+
+def test_official_names_take_no_genitive_s_after_s_or_x():
+    names = dict(Municipality.objects.values_list("code", "official_name"))
+    assert names["2514"] == "Kalix kommun"
+    assert names["2513"] == "Överkalix kommun"
+    assert names["1490"] == "Borås kommun"
+    assert names["0382"] == "Östhammars kommun"

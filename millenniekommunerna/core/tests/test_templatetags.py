@@ -273,3 +273,87 @@ def test_base_template_has_landmarks_title_and_credits(client):
     assert "GeoNames" in html and "CC BY 4.0" in html and "Natural Earth" in html
     assert 'aria-current="true"' in html  # the Kommuner section in the main menu
     assert '<nav class="breadcrumbs"' in html
+
+
+# The English interface
+
+
+@pytest.mark.django_db
+def test_municipality_and_county_names_follow_the_interface_language():
+    osthammar = Municipality.objects.select_related("county").get(code="0382")
+    source = "{{ m|municipality_name }}|{{ m.county|county_name }}"
+    assert render(source, m=osthammar) == "Östhammars kommun|Uppsala län"
+    with translation.override("en"):
+        assert render(source, m=osthammar) == "Östhammar Municipality|Uppsala County"
+    assert render(source, m=None) == "|"
+
+
+@pytest.mark.django_db
+def test_section_pages_have_english_names_and_other_titles_are_marked_swedish(
+    municipality_index,
+):
+    osthammar = municipality_index.get_children().get(slug="osthammar")
+    source = "<h1{% title_lang p %}>{% page_title p %}</h1>"
+    assert render(source, p=municipality_index) == "<h1>Kommuner</h1>"
+    assert render(source, p=osthammar) == "<h1>Östhammar</h1>"
+    with translation.override("en"):
+        assert render(source, p=municipality_index) == "<h1>Municipalities</h1>"
+        assert render(source, p=osthammar) == '<h1 lang="sv">Östhammar</h1>'
+
+
+@pytest.mark.django_db
+def test_breadcrumbs_in_english_name_the_sections_in_english(municipality_index):
+    story = StoryPageFactory(municipality_code="0382", title="Räddningstjänst i Poti")
+    request = RequestFactory().get("/en" + story.url)
+    source = (
+        "{% breadcrumbs p as crumbs %}{% for c in crumbs %}"
+        "{{ c.title }}={{ c.url }}({{ c.lang }});{% endfor %}"
+    )
+    with translation.override("en"):
+        html = render(source, request, p=story)
+    assert html == (
+        "Home=/en/();Municipalities=/en/kommuner/();Östhammar=/en/kommuner/osthammar/(sv);"
+    )
+
+
+@pytest.mark.django_db
+def test_document_title_uses_the_seo_title_in_swedish_and_the_section_name_in_english(
+    story_index,
+):
+    story_index.seo_title = "Alla berättelser"
+    assert render("{% document_title p %}", p=story_index) == "Alla berättelser"
+    with translation.override("en"):
+        assert render("{% document_title p %}", p=story_index) == "Stories"
+
+
+@pytest.mark.django_db
+def test_canonical_url_is_the_page_in_the_active_language(client):
+    story = StoryPageFactory(municipality_code="0382", title="Vatten i Östhammar")
+    swedish = client.get(story.url).content.decode()
+    english = client.get("/en" + story.url).content.decode()
+    assert f'<link rel="canonical" href="http://localhost{story.url}">' in swedish
+    assert f'<link rel="canonical" href="http://localhost/en{story.url}">' in english
+
+
+@pytest.mark.django_db
+def test_english_story_page_says_the_story_is_only_in_swedish(client):
+    story = StoryPageFactory(municipality_code="0382", title="Vatten i Östhammar")
+    english = client.get("/en" + story.url).content.decode()
+    assert "This story is only available in Swedish." in english
+    assert f'<a href="{story.url}" hreflang="sv">Read it on the Swedish site</a>' in english
+    assert '<h1 lang="sv">Vatten i Östhammar</h1>' in english
+    swedish = client.get(story.url).content.decode()
+    assert "language-notice" not in swedish
+    assert "<h1>Vatten i Östhammar</h1>" in swedish
+
+
+@pytest.mark.django_db
+def test_english_menu_and_home_page_are_in_english(client):
+    html = client.get("/en/").content.decode()
+    for label in ("Stories", "Municipalities", "Goals"):
+        assert f">{label}</a>" in html
+    assert "Stories from Sweden’s municipalities" in html
+    assert "Berättelser från Sveriges kommuner" not in html
+    assert ">Accessibility statement</a>" in html
+    swedish = client.get("/").content.decode()
+    assert ">Kommuner</a>" in swedish and ">Tillgänglighetsredogörelse</a>" in swedish
