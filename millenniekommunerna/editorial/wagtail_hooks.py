@@ -1,0 +1,82 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+
+from .quality import story_problems
+
+
+def _problem_list(found):
+    return format_html_join("", "<li>{}</li>", ((problem.message,) for problem in found))
+
+
+@hooks.register("before_edit_page")
+def show_what_stops_the_story_from_review(request, page):
+    """Tell the editor up front what must be fixed before the story can be sent for review
+    (and tell a reviewer why there is no approve button)."""
+    if request.method != "GET":
+        return None
+    found = story_problems(page.specific.get_latest_revision_as_object())
+    if found:
+        messages.warning(
+            request,
+            format_html(
+                "{}<ul>{}</ul>",
+                _("Before this story can be sent for review or published:"),
+                _problem_list(found),
+            ),
+        )
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_incomplete_stories(request, action_type, objects, action_class):
+    if action_type != "publish":
+        return None
+    incomplete = []
+    for obj in objects:
+        latest = obj.specific.get_latest_revision_as_object()
+        if story_problems(latest):
+            incomplete.append(latest.title)
+    if not incomplete:
+        return None
+    messages.error(
+        request,
+        format_html(
+            "{}<ul>{}</ul>",
+            _(
+                "Nothing was published: these stories lack alt text, a teaser or goals. Open "
+                "each one to see what is missing."
+            ),
+            format_html_join("", "<li>{}</li>", ((title,) for title in incomplete)),
+        ),
+    )
+    return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_explore_root")
+
+
+@hooks.register("before_move_page")
+def check_move_permission_before_confirming(request, page_to_move, destination):
+    """Wagtail's move confirmation page checks permissions only when the move is posted, so
+    it would show any page's title to anyone who guesses its id."""
+    if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
+    return None
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_drafts_the_user_cannot_edit(pages, request):
+    """The page chooser (links, page fields) lists every page by default, drafts included; a
+    municipality editor must not see another municipality's unpublished stories there."""
+    user = request.user
+    if user.is_superuser:
+        return pages
+    editable = policy_registry.get_by_type(Page).instances_user_has_any_permission_for(
+        user, ["add", "change", "publish"]
+    )
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))

@@ -1,0 +1,69 @@
+import pytest
+from django.urls import reverse
+
+from millenniekommunerna.editorial.roles import ensure_editorial_setup, ensure_municipality_group
+from millenniekommunerna.editorial.tests.conftest import make_user
+from millenniekommunerna.editorial.tests.helpers import active_content
+from millenniekommunerna.municipalities.models import Municipality
+from millenniekommunerna.tips.factories import TipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def salem_editor(db):
+    ensure_editorial_setup()
+    link = ensure_municipality_group(Municipality.objects.get(code="0128"))
+    return make_user("anna@salem.se", [link.group])
+
+
+def test_municipality_editor_sees_own_municipalitys_tips_only(client, salem_editor):
+    TipFactory(municipality_code="0128", title="Tips om Salem")
+    TipFactory(municipality_code="0382", title="Tips om Östhammar")
+    client.force_login(salem_editor)
+    html = client.get(reverse("wagtailsnippets_tips_tip:list")).content.decode()
+    assert "Tips om Salem" in html
+    assert "Tips om Östhammar" not in html
+    # The menu shows the tips to them.
+    assert reverse("wagtailsnippets_tips_tip:list") in client.get("/admin/").content.decode()
+
+
+def test_tip_is_shown_escaped_to_editors_with_the_sender(client, salem_editor):
+    tip = TipFactory(
+        municipality_code="0128",
+        text="<script>alert(1)</script> <img src=x onerror=alert(2)>",
+        email="karin@example.org",
+        with_image=True,
+    )
+    client.force_login(salem_editor)
+    html = client.get(reverse("wagtailsnippets_tips_tip:inspect", args=[tip.pk])).content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "onerror=alert(2)>" not in html
+    assert "karin@example.org" in html
+    assert reverse("tips_admin:image", args=[tip.pk]) in html
+    assert not [x for x in active_content(html) if "alert" in x]
+
+
+def test_tip_image_is_served_only_to_editors_and_safely(client, salem_editor):
+    tip = TipFactory(municipality_code="0128", with_image=True)
+    url = reverse("tips_admin:image", args=[tip.pk])
+    assert client.get(url).status_code == 302  # anonymous: to the login
+    client.force_login(salem_editor)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/jpeg"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert response.content[:3] == b"\xff\xd8\xff"
+
+
+def test_tip_label_in_the_audit_log_holds_no_personal_data():
+    tip = TipFactory(name="Karin Andersson", title="Karins hemliga tips")
+    assert str(tip) == f"Tips nr {tip.pk}"
+
+
+def test_factory_builds_a_valid_tip():
+    tip = TipFactory(with_image=True)
+    tip.full_clean()
+    assert tip.has_image and tip.municipality.code == "0382"
