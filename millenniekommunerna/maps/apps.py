@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MapsConfig(AppConfig):
+    name = "millenniekommunerna.maps"
+    label = "maps"
+    verbose_name = _("Maps")
+
+    def ready(self):
+        from . import signals  # noqa: F401
