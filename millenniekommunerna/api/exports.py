@@ -1,0 +1,147 @@
+"""Every published story as CSV and as JSON, streamed.
+
+The response is a generator: stories are read from the database in chunks with
+`.iterator(chunk_size=…)` (a server-side cursor on PostgreSQL) and each chunk is written out
+before the next is read, so the process holds one chunk at a time however many stories there
+are (`bench/export.py` measures it).
+"""
+
+import csv
+import json
+from itertools import islice
+
+from django.http import StreamingHttpResponse
+
+from . import representation
+
+CHUNK_SIZE = 500
+
+CSV_COLUMNS = (
+    "id",
+    "url",
+    "title",
+    "municipality_code",
+    "municipality",
+    "county_code",
+    "county",
+    "goals",
+    "partner_places",
+    "countries",
+    "year_start",
+    "year_end",
+    "teaser",
+    "body_text",
+    "image_url",
+    "image_alt",
+    "first_published_at",
+    "last_published_at",
+)
+LIST_SEPARATOR = ";"
+# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FILENAME = "millenniekommunerna-berattelser"
+
+
+def export_queryset():
+    """All published stories in id order: stable, and cheap to walk in chunks."""
+    return representation.published_stories().order_by("pk")
+
+
+def chunks(queryset, size=CHUNK_SIZE):
+    iterator = queryset.iterator(chunk_size=size)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def safe_cell(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_row(story, context):
+    data = representation.story_core(story, context)
+    municipality = data["municipality"] or {}
+    county = municipality.get("county") or {}
+    countries = dict.fromkeys(
+        [p["country"]["code"] for p in data["partner_places"]]
+        + [c["code"] for c in data["countries"]]
+    )
+    image_url = image_alt = ""
+    if story.hero_image is not None:
+        hero = representation.image_data(
+            story.hero_image,
+            context,
+            role="main",
+            alt=story.hero_image.default_alt_text,
+            decorative=story.hero_image.is_decorative,
+        )
+        image_url = hero["renditions"][-1]["url"] if hero["renditions"] else ""
+        image_alt = hero["alt"]
+    row = {
+        "id": data["id"],
+        "url": data["url"] or "",
+        "title": data["title"],
+        "municipality_code": municipality.get("code", ""),
+        "municipality": municipality.get("name", ""),
+        "county_code": county.get("code", ""),
+        "county": county.get("name", ""),
+        "goals": LIST_SEPARATOR.join(g["code"] for g in data["goals"]),
+        "partner_places": LIST_SEPARATOR.join(p["name"] for p in data["partner_places"]),
+        "countries": LIST_SEPARATOR.join(countries),
+        "year_start": data["year_start"] or "",
+        "year_end": data["year_end"] or "",
+        "teaser": data["teaser"],
+        "body_text": representation.body_text(story.body),
+        "image_url": image_url,
+        "image_alt": image_alt,
+        "first_published_at": data["first_published_at"] or "",
+        "last_published_at": data["last_published_at"] or "",
+    }
+    return [safe_cell(row[column]) for column in CSV_COLUMNS]
+
+
+class _Line:
+    """A file-like object whose `write` hands back what was written, for csv.writer."""
+
+    def write(self, value):
+        return value
+
+
+def csv_lines(context, queryset=None):
+    writer = csv.writer(_Line())
+    yield writer.writerow(CSV_COLUMNS)
+    for chunk in chunks(queryset if queryset is not None else export_queryset()):
+        representation.preload_bodies(chunk)
+        yield "".join(writer.writerow(csv_row(story, context)) for story in chunk)
+
+
+def json_parts(context, queryset=None):
+    yield "["
+    first = True
+    for chunk in chunks(queryset if queryset is not None else export_queryset()):
+        representation.preload_bodies(chunk)
+        parts = []
+        for story in chunk:
+            text = json.dumps(representation.story_data(story, context), ensure_ascii=False)
+            parts.append(("\n" if first else ",\n") + text)
+            first = False
+        yield "".join(parts)
+    yield "\n]\n"
+
+
+def _download(generator, content_type, extension):
+    response = StreamingHttpResponse(
+        (part.encode("utf-8") for part in generator), content_type=content_type
+    )
+    response["Content-Disposition"] = f'attachment; filename="{FILENAME}.{extension}"'
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+def csv_response(context):
+    return _download(csv_lines(context), "text/csv; charset=utf-8", "csv")
+
+
+def json_response(context):
+    return _download(json_parts(context), "application/json", "json")

@@ -1,0 +1,85 @@
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from millenniekommunerna.core.models import BasePage
+
+# What each field of the exports means, in the order of the CSV columns; the page lists them so
+# that the documentation cannot drift from the files.
+FIELD_DESCRIPTIONS = {
+    "id": _("The story's stable number; the API's /api/v1/stories/{id}."),
+    "url": _("The story's page on this site."),
+    "title": _("The story's title."),
+    "municipality_code": _("SCB municipality code (four digits), as SCB and Kolada use it."),
+    "municipality": _("The municipality's name."),
+    "county_code": _("SCB county code (two digits)."),
+    "county": _("The county's name."),
+    "goals": _("Goal codes: mdg-1 to mdg-8 (Millennium goals), sdg-1 to sdg-17 (global goals)."),
+    "partner_places": _("Places abroad the work was done with."),
+    "countries": _("ISO 3166-1 codes of the countries involved."),
+    "year_start": _("Year the work started, when known."),
+    "year_end": _("Year the work ended; empty while it goes on."),
+    "teaser": _("A summary of one or two sentences."),
+    "body_text": _("The whole story as plain text (the JSON has it as HTML too)."),
+    "image_url": _("The main image, 1280 pixels wide (WebP)."),
+    "image_alt": _("The main image's alt text."),
+    "first_published_at": _("When the story was first published (ISO 8601)."),
+    "last_published_at": _("When the story was last updated (ISO 8601)."),
+}
+
+
+def feed_links():
+    """The site-wide story feeds (Atom and RSS), if the feeds app is installed."""
+    try:
+        return {
+            "atom": reverse("feeds:stories-atom"),
+            "rss": reverse("feeds:stories-rss"),
+            "example": reverse("feeds:municipality-atom", kwargs={"slug": "kristinehamn"}),
+        }
+    except NoReverseMatch:
+        return None
+
+
+class OpenDataPage(BasePage):
+    """`/oppna-data/`: what data the site offers, under which licence, and where to get it: the
+    API and its documentation, the OpenAPI document and the exports."""
+
+    template = "api/open_data_page.html"
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("open data page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["licence_name"] = settings.OPEN_DATA_LICENCE_NAME
+        context["licence_url"] = settings.OPEN_DATA_LICENCE_URL
+        context["fields"] = list(FIELD_DESCRIPTIONS.items())
+        context["api_links"] = {
+            "root": "/api/v1/",
+            "docs": reverse("api-v1:openapi-view"),
+            "openapi": reverse("api-v1:openapi-json"),
+            "stories": reverse("api-v1:list_stories"),
+            "csv": reverse("api-v1:export_csv"),
+            "json": reverse("api-v1:export_json"),
+        }
+        context["endpoints"] = [
+            (reverse("api-v1:list_stories"), _("Stories, with filters and pages")),
+            (reverse("api-v1:list_municipalities"), _("Municipalities, by SCB code")),
+            (reverse("api-v1:list_counties"), _("Counties")),
+            (reverse("api-v1:list_goals"), _("Goals, with the editorial MDG–SDG mapping")),
+            (reverse("api-v1:list_partner_places"), _("Partner places abroad")),
+        ]
+        context["feeds"] = feed_links()
+        context["rate_limit"] = settings.API_RATE_LIMIT
+        context["rate_limit_window"] = settings.API_RATE_LIMIT_WINDOW
+        return context

@@ -1,0 +1,206 @@
+"""The API's response shapes: the OpenAPI document is generated from these, and every response
+is validated against them before it is sent."""
+
+from datetime import date
+from typing import Annotated, Literal
+
+from ninja import Field, Schema
+from pydantic import WithJsonSchema
+
+# Times are written by `representation.iso` (UTC, ending in Z) and passed through as they are.
+DateTime = Annotated[str, WithJsonSchema({"type": "string", "format": "date-time"})]
+
+
+class Error(Schema):
+    detail: str = Field(description="What was wrong, in English.")
+    errors: list[dict] | None = Field(
+        None, description="Each invalid query parameter and what it should look like."
+    )
+
+
+class CountyRef(Schema):
+    code: str = Field(description="SCB county code (länskod), two digits.", examples=["03"])
+    name: str = Field(examples=["Uppsala län"])
+
+
+class CountryRef(Schema):
+    code: str = Field(description="ISO 3166-1 alpha-2 code.", examples=["KE"])
+    name_sv: str
+    name_en: str
+
+
+class MunicipalityRef(Schema):
+    code: str = Field(
+        description="SCB municipality code (kommunkod), four digits; the first two are the "
+        "county's code.",
+        examples=["0382"],
+    )
+    name: str = Field(examples=["Östhammar"])
+    official_name: str = Field(examples=["Östhammars kommun"])
+    county: CountyRef
+    url: str | None = Field(description="The municipality's page on this site.")
+
+
+class GoalRef(Schema):
+    code: str = Field(description="`mdg-1`…`mdg-8` or `sdg-1`…`sdg-17`.", examples=["sdg-12"])
+    kind: Literal["mdg", "sdg"] = Field(
+        description="`mdg`: a Millennium Development Goal (2000–2015); `sdg`: a Sustainable "
+        "Development Goal of the 2030 Agenda."
+    )
+    number: int
+    name_sv: str
+    name_en: str
+    url: str | None = Field(description="The goal's page on this site.")
+
+
+class PartnerPlaceRef(Schema):
+    slug: str
+    name: str
+    kind: str = Field(description="`city`, `region` or `region_capital`.")
+    region: str = Field(description="The first-level region it lies in (may be empty).")
+    country: CountryRef
+    latitude: float
+    longitude: float
+    geonames_id: int | None = Field(description="The place's id in GeoNames.")
+
+
+class Rendition(Schema):
+    url: str
+    width: int
+    height: int
+    format: str
+
+
+class Image(Schema):
+    role: Literal["main", "body"] = Field(
+        description="`main`: the story's main image; `body`: an image in the text."
+    )
+    alt: str = Field(description="Alt text; empty for decorative images.")
+    decorative: bool
+    caption: str
+    credit: str = Field(description="Photo credit; show it with the image.")
+    width: int = Field(description="Width of the original, in pixels.")
+    height: int = Field(description="Height of the original, in pixels.")
+    renditions: list[Rendition] = Field(
+        description="Scaled copies (WebP, 640, 960 and 1280 pixels wide, never wider than the "
+        "original). Empty if the original file is missing."
+    )
+
+
+class StorySummary(Schema):
+    id: int = Field(description="Stable id of the story.")
+    url: str | None = Field(description="The story's page on this site.")
+    title: str
+    slug: str
+    language: str = Field(description="Language of the text (BCP 47).", examples=["sv"])
+    municipality: MunicipalityRef | None
+    goals: list[GoalRef]
+    partner_places: list[PartnerPlaceRef]
+    countries: list[CountryRef] = Field(
+        description="Countries the work involves, also where no single place is named."
+    )
+    year_start: int | None = Field(description="Year the work started.")
+    year_end: int | None = Field(description="Year the work ended; null while it goes on.")
+    teaser: str
+    first_published_at: DateTime | None = Field(description="When it was first published.")
+    last_published_at: DateTime | None = Field(description="When it was last updated.")
+
+
+class Story(StorySummary):
+    body_html: str = Field(
+        description="The story's text as HTML fragments (the site's markup; absolute URLs)."
+    )
+    body_text: str = Field(description="The story's text as plain text; paragraphs end in \\n\\n.")
+    images: list[Image]
+
+
+class StoryPage(Schema):
+    count: int = Field(description="Stories matching the filters, on all pages.")
+    page: int
+    page_size: int
+    pages: int = Field(description="Number of pages (at least 1).")
+    next: str | None = Field(description="URL of the next page; null on the last.")
+    previous: str | None = Field(description="URL of the previous page; null on the first.")
+    results: list[Story]
+
+
+class Municipality(Schema):
+    code: str = Field(examples=["0382"])
+    name: str
+    official_name: str
+    slug: str
+    county: CountyRef
+    website: str | None
+    is_millennium_municipality: bool = Field(
+        description="Whether the municipality is a Millenniekommun (editorial)."
+    )
+    millennium_decision_date: date | None = Field(
+        description="Date of the council's decision to become a Millenniekommun, if known."
+    )
+    millennium_diploma_date: date | None = Field(description="Date of the diploma, if known.")
+    url: str | None
+    story_count: int = Field(description="Published stories from the municipality.")
+
+
+class MunicipalityList(Schema):
+    count: int
+    results: list[Municipality]
+
+
+class County(Schema):
+    code: str = Field(examples=["03"])
+    name: str
+    short_name: str
+    municipality_count: int
+    millennium_municipality_count: int
+    story_count: int
+
+
+class CountyList(Schema):
+    count: int
+    results: list[County]
+
+
+class Goal(GoalRef):
+    colour: str = Field(description="The goal's colour, #RRGGBB.")
+    story_count: int
+    successors_editorial: list[str] = Field(
+        description="For an MDG: the SDGs that carry it on, in the editors' reading."
+    )
+    predecessors_editorial: list[str] = Field(
+        description="For an SDG: the MDGs it carries on, in the editors' reading."
+    )
+
+
+class GoalLink(Schema):
+    mdg: str
+    sdg: str
+    note: str
+
+
+class GoalMapping(Schema):
+    editorial: Literal[True] = Field(
+        description="Always true: the mapping is the editors' reading, not an official UN table."
+    )
+    description: str
+    links: list[GoalLink]
+
+
+class GoalList(Schema):
+    count: int
+    results: list[Goal]
+    mapping: GoalMapping
+
+
+class PartnerPlace(PartnerPlaceRef):
+    aliases: list[str] = Field(description="Other names stories use for the place.")
+    municipalities: list[str] = Field(
+        description="SCB codes of the Swedish municipalities with a partnership with the place."
+    )
+    story_count: int
+
+
+class PartnerPlaceList(Schema):
+    count: int
+    attribution: str = Field(description="Credit required by the place data's licence.")
+    results: list[PartnerPlace]
