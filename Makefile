@@ -11,7 +11,7 @@ SEED_GOALS := millenniekommunerna/data/seed/seed_goals.csv
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-postgres lint format check messages lock bench clean
+.PHONY: help install setup run test test-postgres lint format check messages lock bench bench-export clean quality-tools
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -39,6 +39,19 @@ test: install ## Run the whole test suite (against DATABASE_URL when it is set)
 test-postgres: install ## Run the suite on a private throw-away PostgreSQL
 	@url=$$(scripts/postgres.sh start) && trap 'scripts/postgres.sh stop' EXIT && \
 	  DATABASE_URL=$$url $(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install ## Render times and query counts at 1 000 and 10 000 stories (scratch SQLite in var/)
+	@mkdir -p var
+	DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3 DJANGO_SETTINGS_MODULE=millenniekommunerna.settings.dev \
+	  $(BIN)/python bench/pages.py --reset --stories 1000,10000 $(BENCH_ARGS)
+
+quality-tools: ## Install the Nu HTML checker and Lighthouse for the browser tests (needs Node, Java)
+	npm ci --prefix tools/quality --no-audit --no-fund
+
+bench-export: install ## Peak memory of the CSV/JSON exports at 1 000, 10 000 and 100 000 stories
+	@mkdir -p var
+	DATABASE_URL=sqlite:///$(CURDIR)/var/bench-export.sqlite3 DJANGO_SETTINGS_MODULE=millenniekommunerna.settings.dev \
+	  $(BIN)/python bench/export.py --stories 1000,10000,100000 $(BENCH_ARGS)
 
 lint: install ## ruff check and format check
 	$(BIN)/ruff check .

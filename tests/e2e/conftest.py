@@ -1,9 +1,16 @@
 """Browser tests: the site runs in its own process on a prepared SQLite database (reference
-data + the seed stories), and Playwright drives Debian's Chromium against it.
+data + the seed stories), served as production serves it (tests/e2e/settings.py), and
+Playwright drives Debian's Chromium against it.
 
 They run whenever Chromium is installed; under CI (CI=true) a missing Chromium is an error,
-not a skip."""
+not a skip. The same holds for the quality gates' tools (Java for the Nu HTML checker, Node
+for Lighthouse; `npm ci --prefix tools/quality` installs both).
 
+Measurements (axe violations, Lighthouse scores, bytes) are collected into
+var/e2e/report.json and var/e2e/report.md; screenshots go to var/screenshots/."""
+
+import fcntl
+import json
 import os
 import shutil
 import socket
@@ -17,7 +24,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 E2E_DIR = ROOT / "var" / "e2e"
+STATIC_DIR = ROOT / "var" / "e2e-static"
 SCREENSHOT_DIR = ROOT / "var" / "screenshots"
+REPORT_JSON = E2E_DIR / "report.json"
+REPORT_MD = E2E_DIR / "report.md"
+TOOLS_DIR = ROOT / "tools" / "quality"
+VNU_JAR = TOOLS_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = TOOLS_DIR / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
     "--headless",
@@ -37,7 +50,13 @@ SEED_GOALS = SEED.with_name("seed_goals.csv")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+# Tests that change the site's content (an editor publishes a story) run after all others,
+# which count on the seeded site as it is.
+CHANGES_CONTENT = ("test_editorial_journey.py",)
+
+
 def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: item.fspath.basename in CHANGES_CONTENT)
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
@@ -50,9 +69,23 @@ def pytest_collection_modifyitems(config, items):
                     item.add_marker(pytest.mark.skip(reason="Chromium is not installed"))
 
 
+def under_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
 def pytest_sessionstart(session):
-    if os.environ.get("CI", "").lower() == "true" and not CHROMIUM:
+    if under_ci() and not CHROMIUM:
         raise pytest.UsageError("CI=true but Chromium is not installed: browser tests must run")
+
+
+def require_tool(path: Path, what: str) -> Path:
+    """The tool at `path`; a skip when it is not installed, a failure under CI."""
+    if path.exists():
+        return path
+    message = f"{what} is not installed ({path}); run `npm ci --prefix tools/quality`"
+    if under_ci():
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 def _free_port() -> int:
@@ -69,8 +102,9 @@ class SiteProcess:
         self.database = directory / "db.sqlite3"
         self.env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "millenniekommunerna.settings.test",
+            "DJANGO_SETTINGS_MODULE": "tests.e2e.settings",
             "DATABASE_URL": f"sqlite:///{self.database}",
+            "E2E_STATIC_ROOT": str(STATIC_DIR),
             "PYTHONUNBUFFERED": "1",
         }
         self.process = None
@@ -96,6 +130,12 @@ class SiteProcess:
         self.manage("migrate", "--noinput")
         self.manage("load_reference_data")
         self.manage("import_listing", str(SEED), "--goals", str(SEED_GOALS), "--mark-millennium")
+        # Hashed, compressed static files as in production. The folder is shared by test runs
+        # (only changed files are copied again); the lock keeps two runs from writing at once.
+        STATIC_DIR.mkdir(parents=True, exist_ok=True)
+        with open(STATIC_DIR.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            self.manage("collectstatic", "--noinput", "-v0")
 
     def start(self):
         port = _free_port()
@@ -128,13 +168,19 @@ class SiteProcess:
         if self.process:
             self.process.terminate()
             self.process.wait(timeout=20)
+        # The server's log (errors included) stays for a look after the run.
+        log = self.directory / "server.log"
+        if log.exists():
+            shutil.copy(log, self.directory.parent / "server-last.log")
+        shutil.rmtree(self.directory, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
 def site():
     """The running site: `site.url` is its base URL, `site.manage(...)` runs a command on its
     database (e.g. to create an editor account)."""
-    process = SiteProcess(E2E_DIR)
+    # A folder of its own, so that test runs started at the same time do not share a database.
+    process = SiteProcess(E2E_DIR / f"site-{os.getpid()}")
     process.prepare()
     process.start()
     yield process
@@ -149,6 +195,64 @@ def base_url(site):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def javascript(request):
+    """Whether the browser runs JavaScript: on, unless a test is parametrized with
+    `@pytest.mark.parametrize("javascript", [True, False], indirect=True)`."""
+    return getattr(request, "param", True)
+
+
+@pytest.fixture
+def context(new_context, javascript):
+    return new_context(java_script_enabled=javascript)
+
+
+class QualityReport:
+    """Numbers measured during the run, per page type, written to var/e2e/report.{json,md}."""
+
+    def __init__(self):
+        self.rows: dict[str, dict] = {}
+
+    def record(self, page_type: str, **values):
+        self.rows.setdefault(page_type, {}).update(values)
+
+    def write(self):
+        if not self.rows:
+            return
+        E2E_DIR.mkdir(parents=True, exist_ok=True)
+        previous = json.loads(REPORT_JSON.read_text()) if REPORT_JSON.exists() else {}
+        for name, values in self.rows.items():
+            previous.setdefault(name, {}).update(values)
+        REPORT_JSON.write_text(json.dumps(previous, indent=2, sort_keys=True) + "\n")
+        REPORT_MD.write_text(_report_table(previous))
+
+
+def _report_table(rows: dict) -> str:
+    axe_keys = ["axe_sv_1280", "axe_sv_375", "axe_en_1280", "axe_en_375"]
+    columns = [
+        ("lighthouse_performance", "LH performance"),
+        ("lighthouse_accessibility", "LH accessibility"),
+        ("lighthouse_best_practices", "LH best practices"),
+        ("lighthouse_seo", "LH SEO"),
+        ("transferred_bytes", "HTML+CSS+JS bytes"),
+        ("vnu_errors", "Nu errors"),
+    ]
+    header = ["page type", "axe violations sv/en × 1280/375", *(title for _k, title in columns)]
+    lines = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
+    for name, values in sorted(rows.items()):
+        axe_cell = "/".join(str(values.get(key, "–")) for key in axe_keys)
+        cells = [str(values.get(key, "–")) for key, _title in columns]
+        lines.append(f"| {name} | {axe_cell} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="session")
+def quality_report():
+    report = QualityReport()
+    yield report
+    report.write()
 
 
 @pytest.fixture

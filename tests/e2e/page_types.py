@@ -1,0 +1,51 @@
+"""Every kind of page a visitor can reach, with one example URL on the seeded site. The
+accessibility, no-JavaScript, English, Nu checker, Lighthouse and screenshot tests all run over
+this table: a new page type is covered by adding one line here."""
+
+from dataclasses import dataclass
+
+import pytest
+
+
+@dataclass(frozen=True)
+class PageType:
+    name: str
+    path: str  # Swedish (no prefix); the English page is "/en" + path
+    status: int = 200
+    lighthouse: bool = True
+
+    @property
+    def en_path(self) -> str:
+        return "/en" + self.path
+
+    def localized(self, language: str) -> str:
+        return self.en_path if language == "en" else self.path
+
+
+STORY = "/kommuner/osthammar/raddningstjanst-i-poti-och-osthammar/"
+
+PAGE_TYPES = [
+    PageType("home", "/"),
+    PageType("story", STORY),
+    PageType("story-index", "/berattelser/"),
+    PageType("story-index-filtered", "/berattelser/?mal=mdg-8&sida=2"),
+    PageType("municipality-index", "/kommuner/"),
+    PageType("municipality", "/kommuner/osthammar/"),
+    PageType("municipality-without-stories", "/kommuner/arjeplog/", lighthouse=False),
+    PageType("goal-index", "/mal/"),
+    PageType("goal-sdg", "/mal/sdg-12/"),
+    PageType("goal-mdg", "/mal/mdg-7/"),
+    PageType("search", "/sok/?q=skola"),
+    PageType("map", "/karta/"),
+    PageType("partner-place", "/karta/orter/poti/"),
+    PageType("statistics", "/statistik/"),
+    PageType("tip-form", "/tipsa/"),
+    PageType("open-data", "/oppna-data/"),
+    PageType("accessibility-statement", "/tillganglighet/"),
+    PageType("not-found", "/finns-inte/", status=404, lighthouse=False),
+]
+
+
+def page_type_params(page_types=None):
+    """`@pytest.mark.parametrize("page_type", page_type_params())` with readable test ids."""
+    return [pytest.param(t, id=t.name) for t in (page_types or PAGE_TYPES)]

@@ -1,0 +1,190 @@
+"""The editorial journey end to end: a municipality editor (Salem) writes a story with an
+image and submits it; the national editor requests a change; the editor fixes it and submits
+again; the national editor approves, and the story is on the home page and Salem's page. And a
+visitor's tip, which the national editor turns into a draft story."""
+
+import io
+import os
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
+from playwright.sync_api import expect
+
+from tests.e2e.pages import HomePage, MunicipalityPage
+from tests.e2e.pages.admin import AdminSession, StoryEditor
+
+PASSWORD = "ett-langt-testlosenord-2024"
+TITLE = "Salems skolor halverar matsvinnet"
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "sv-SE"}
+
+
+@pytest.fixture(scope="module")
+def editors(site):
+    """Anna edits for Salem (0128), Nina is a national editor. The accounts are made with the
+    command an administrator uses; the passwords are set here instead of by the emailed link."""
+    site.manage("create_editor", "anna@salem.se", "--municipality", "0128", "--no-email")
+    site.manage("create_editor", "nina@example.org", "--national", "--no-email")
+    output = site.manage(
+        "shell",
+        "-c",
+        "from django.contrib.auth import get_user_model\n"
+        "from millenniekommunerna.municipalities.models import MunicipalityPage\n"
+        "for name in ('anna@salem.se', 'nina@example.org'):\n"
+        "    user = get_user_model().objects.get(username=name)\n"
+        f"    user.set_password({PASSWORD!r}); user.save()\n"
+        "print('SALEM', MunicipalityPage.objects.get(municipality__code='0128').pk)",
+    )
+    return {"salem_page_id": int(re.search(r"SALEM (\d+)", output).group(1))}
+
+
+@pytest.fixture
+def photo(tmp_path):
+    path = tmp_path / "skolmatsal.png"
+    image = Image.new("RGB", (960, 640), (46, 125, 50))
+    # A pixel of its own, so that Wagtail never takes it for a duplicate of an earlier upload.
+    image.putpixel((0, 0), tuple(os.urandom(3)))
+    for x in range(0, 960, 40):
+        image.paste((250, 200, 60), (x, 300, x + 20, 340))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_editor_writes_reviewer_requests_change_editor_fixes_reviewer_approves(
+    page, base_url, editors, photo, screenshot
+):
+    # The admin saves, notifies and re-renders on each step; give a busy machine time.
+    expect.set_options(timeout=30_000)
+    page.set_default_timeout(60_000)
+    admin = AdminSession(page, base_url)
+    editor = StoryEditor(page, base_url)
+
+    # Anna writes the story with an image and a goal, and submits it.
+    admin.log_in("anna@salem.se", PASSWORD)
+    editor.open_new(editors["salem_page_id"])
+    editor.title.fill(TITLE)
+    editor.teaser.fill("Skolorna i Salem väger matsvinnet varje dag. På två år har det halverats.")
+    editor.upload_main_image(photo, "Skolmatsal i Salem", "Elever väger matrester i skolans matsal")
+    editor.choose_goals("Mål 12 Hållbar konsumtion och produktion")
+    screenshot("editor-new-story", width=1280)
+    editor.submit_for_review()
+    status = page.get_by_role("status")
+    # Wagtail's autosave may have created the draft already, so either message may show.
+    expect(status).to_contain_text(
+        re.compile(f"Sida '{TITLE}' (skapad och|har blivit) inlämnad för moderering")
+    )
+    story_id = int(
+        re.search(
+            r"/admin/pages/(\d+)/edit/",
+            status.get_by_role("link", name="Redigera").get_attribute("href"),
+        ).group(1)
+    )
+    # Not public yet.
+    assert (
+        page.request.get(base_url + "/kommuner/salem/salems-skolor-halverar-matsvinnet/").status
+        == 404
+    )
+
+    # Nina asks for a change, with a comment.
+    admin.log_in("nina@example.org", PASSWORD)
+    expect(page.get_by_text("Inväntar din granskning")).to_be_visible()
+    editor.open(story_id)
+    editor.request_changes("Skriv gärna hur många skolor som är med.")
+    expect(page.get_by_role("status")).to_contain_text(TITLE)
+
+    # Anna sees the comment, fixes the teaser and submits again.
+    admin.log_in("anna@salem.se", PASSWORD)
+    editor.open(story_id)
+    details = editor.review_details()
+    expect(details).to_contain_text("Skriv gärna hur många skolor som är med.")
+    screenshot("editor-changes-requested", width=1280)
+    details.get_by_role("button", name="Stäng").click()
+    editor.teaser.fill(
+        "Alla sju skolor i Salem väger matsvinnet varje dag. På två år har det halverats."
+    )
+    editor.resubmit()
+    expect(page.get_by_role("status")).to_contain_text(TITLE)
+
+    # Nina approves, which publishes.
+    admin.log_in("nina@example.org", PASSWORD)
+    editor.open(story_id)
+    editor.approve()
+    expect(page.get_by_role("status")).to_contain_text(TITLE)
+    page.context.clear_cookies()
+
+    # The story is on the home page and on Salem's page, with its image and alt text.
+    home = HomePage(page, base_url).open()
+    card = next(c for c in home.cards if c.title == TITLE)
+    expect(
+        card.root.get_by_role("img", name="Elever väger matrester i skolans matsal")
+    ).to_be_visible()
+    assert "Alla sju skolor" in card.root.inner_text()
+    screenshot("home-with-approved-story", width=1280)
+    municipality = MunicipalityPage(page, base_url).open("/kommuner/salem/")
+    assert [c.title for c in municipality.cards] == [TITLE]
+    municipality.cards[0].read_more.click()
+    expect(page.locator("h1")).to_have_text(TITLE)
+    screenshot("approved-story", width=375)
+
+
+def test_visitor_sends_a_tip_and_the_national_editor_makes_a_draft_story_of_it(
+    page, base_url, editors, photo, screenshot
+):
+    expect.set_options(timeout=30_000)
+    page.set_default_timeout(60_000)
+    page.goto(base_url + "/tipsa/")
+    # Sent empty: what is missing is listed at the top, in Swedish, each linked to its field.
+    page.get_by_role("button", name="Skicka tipset").click()
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("Tipset skickades inte")
+    expect(alert.get_by_role("link", name=re.compile("^Kommun"))).to_have_attribute(
+        "href", "#id_municipality"
+    )
+    violations = (
+        Axe()
+        .run(
+            page,
+            options={
+                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+            },
+        )
+        .response["violations"]
+    )
+    assert violations == [], violations
+    screenshot("tip-form-errors", width=375)
+
+    form = page.get_by_role("main")
+    form.get_by_label("Kommun").select_option(label="Salem")
+    form.get_by_label("Vad handlar berättelsen om?").fill("Solceller på Salems skolor")
+    form.get_by_label("Berätta mer").fill(
+        "Alla skolor i Salem har fått solceller på taken.\n\nEleverna följer produktionen."
+    )
+    form.get_by_label("Bild (frivilligt)").set_input_files(str(photo))
+    form.get_by_label("Vad visar bilden?").fill("Solceller på ett skoltak")
+    form.get_by_label("Ditt namn").fill("Karin Andersson")
+    form.get_by_label("Din e-postadress").fill("karin@example.org")
+    form.get_by_label("Redaktionen får kontakta mig").check()
+    form.get_by_role("button", name="Skicka tipset").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tack för ditt tips")
+
+    AdminSession(page, base_url).log_in("nina@example.org", PASSWORD)
+    page.goto(base_url + "/admin/snippets/tips/tip/")
+    page.get_by_role("link", name="Solceller på Salems skolor").click()
+    expect(page.get_by_role("img", name="Solceller på ett skoltak")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("karin@example.org")
+    page.get_by_role("link", name="Gör till utkast till berättelse").click()
+    page.get_by_role("button", name="Skapa utkastet").click()
+    # The draft opens in the editor, which says what it still needs before review.
+    expect(page.get_by_role("status")).to_contain_text("Utkastet ”Solceller på Salems skolor”")
+    expect(page.get_by_role("status")).to_contain_text("Välj minst ett mål")
+    screenshot("draft-from-tip", width=1280)
+    page.context.clear_cookies()
+    response = page.request.get(base_url + "/kommuner/salem/solceller-pa-salems-skolor/")
+    assert response.status == 404  # a draft, not published
