@@ -59,6 +59,12 @@ class OpenDataPage(BasePage):
     class Meta:
         verbose_name = _("open data page")
 
+    def get_meta_description(self):
+        return _(
+            "The stories as open data: a read API, CSV and JSON exports, the fields and the "
+            "licence."
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["licence_name"] = settings.OPEN_DATA_LICENCE_NAME

@@ -15,6 +15,11 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    def get_meta_description(self) -> str:
+        """What search results show under the page's title when the editors have written no
+        search description, teaser or introduction. Page types override it."""
+        return ""
+
     def paginate(self, request, queryset, per_page=None):
         paginator = Paginator(queryset, per_page or self.per_page)
         try:

@@ -122,6 +122,12 @@ class GoalIndexPage(BasePage):
     class Meta:
         verbose_name = _("goal index page")
 
+    def get_meta_description(self):
+        return _(
+            "The eight Millennium Development Goals and the 17 Sustainable Development Goals, "
+            "with the Swedish municipalities’ stories for each."
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = list(
@@ -164,6 +170,11 @@ class GoalPage(BasePage):
 
     class Meta:
         verbose_name = _("goal page")
+
+    def get_meta_description(self):
+        return _("Swedish municipalities’ stories of their local work toward %(goal)s.") % {
+            "goal": f"{self.goal.label}: {self.goal.name}"
+        }
 
     def get_context(self, request, *args, **kwargs):
         from millenniekommunerna.stories.models import StoryPage

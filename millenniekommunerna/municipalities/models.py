@@ -124,6 +124,12 @@ class MunicipalityIndexPage(BasePage):
     class Meta:
         verbose_name = _("municipality index page")
 
+    def get_meta_description(self):
+        return _(
+            "All 290 Swedish municipalities by county, with their stories of local work toward "
+            "the global development goals."
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         pages = (
@@ -179,6 +185,12 @@ class MunicipalityPage(BasePage):
 
     class Meta:
         verbose_name = _("municipality page")
+
+    def get_meta_description(self):
+        return _(
+            "Stories from %(municipality)s of its local work toward the global development "
+            "goals, and the places abroad it works with."
+        ) % {"municipality": self.municipality.name}
 
     @cached_property
     def partner_places(self):

@@ -52,6 +52,12 @@ class StoryIndexPage(BasePage):
     class Meta:
         verbose_name = _("story index page")
 
+    def get_meta_description(self):
+        return _(
+            "Stories from Swedish municipalities of their local work toward the global "
+            "development goals, by goal, county, partner country and year."
+        )
+
     def get_context(self, request, *args, **kwargs):
         from millenniekommunerna.search.listing import Selection, StoryFinder
 

@@ -36,7 +36,7 @@ class TipIndexView(IndexView):
     def _get_title_column(self, *args, **kwargs):
         # A tip is read before anything is done with it: its title opens the tip itself.
         column = super()._get_title_column(*args, **kwargs)
-        column.get_url = self.get_inspect_url
+        column._get_url_func = self.get_inspect_url
         return column
 
     def get_base_queryset(self):

@@ -13,6 +13,7 @@ class PageType:
     path: str  # Swedish (no prefix); the English page is "/en" + path
     status: int = 200
     lighthouse: bool = True
+    noindex: bool = False  # the page asks search engines not to index it, on purpose
 
     @property
     def en_path(self) -> str:
@@ -28,14 +29,14 @@ PAGE_TYPES = [
     PageType("home", "/"),
     PageType("story", STORY),
     PageType("story-index", "/berattelser/"),
-    PageType("story-index-filtered", "/berattelser/?mal=mdg-8&sida=2"),
+    PageType("story-index-filtered", "/berattelser/?mal=mdg-8&sida=2", noindex=True),
     PageType("municipality-index", "/kommuner/"),
     PageType("municipality", "/kommuner/osthammar/"),
     PageType("municipality-without-stories", "/kommuner/arjeplog/", lighthouse=False),
     PageType("goal-index", "/mal/"),
     PageType("goal-sdg", "/mal/sdg-12/"),
     PageType("goal-mdg", "/mal/mdg-7/"),
-    PageType("search", "/sok/?q=skola"),
+    PageType("search", "/sok/?q=skola", noindex=True),
     PageType("map", "/karta/"),
     PageType("partner-place", "/karta/orter/poti/"),
     PageType("statistics", "/statistik/"),

@@ -95,26 +95,38 @@ def cpu_slowdown_for(benchmark_index: float) -> int:
     return 1
 
 
-def run_lighthouse(url: str, output, cpu_slowdown: int | None = None) -> dict:
+# Lighthouse sometimes loses the trace of a page load on a busy machine and says so
+# ("Please run Lighthouse again", NO_NAVSTART); such a run measured nothing and is repeated.
+LIGHTHOUSE_ATTEMPTS = 3
+
+
+def run_lighthouse(
+    url: str, output, cpu_slowdown: int | None = None, skip_audits: tuple[str, ...] = ()
+) -> dict:
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    throttling = [f"--throttling.cpuSlowdownMultiplier={cpu_slowdown}"] if cpu_slowdown else []
-    result = subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
-            "--output=json",
-            f"--output-path={output}",
-            "--only-categories=performance,accessibility,best-practices,seo",
-            "--quiet",
-            *throttling,
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    options = [f"--throttling.cpuSlowdownMultiplier={cpu_slowdown}"] if cpu_slowdown else []
+    if skip_audits:
+        options.append(f"--skip-audits={','.join(skip_audits)}")
+    for _attempt in range(LIGHTHOUSE_ATTEMPTS):
+        result = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+                "--output=json",
+                f"--output-path={output}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--quiet",
+                *options,
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        if result.returncode == 0 or "run Lighthouse again" not in result.stderr:
+            break
     assert result.returncode == 0, result.stderr[-2000:]
     return json.loads(output.read_text())
 
@@ -146,14 +158,19 @@ def cpu_slowdown(base_url, quality_report, tmp_path_factory):
 @pytest.mark.parametrize("page_type", page_type_params([t for t in PAGE_TYPES if t.lighthouse]))
 def test_lighthouse_scores(base_url, quality_report, cpu_slowdown, page_type, tmp_path):
     url = base_url + page_type.path
-    reports = [run_lighthouse(url, tmp_path / "lighthouse-1.json", cpu_slowdown)]
+    # Search results and filtered listings tell search engines not to index them (they would
+    # be endless near-duplicates of the listing); Lighthouse's "is crawlable" audit counts that
+    # against SEO, so it is left out for them alone. Every other SEO audit still applies.
+    skip = ("is-crawlable",) if page_type.noindex else ()
+    reports = [run_lighthouse(url, tmp_path / "lighthouse-1.json", cpu_slowdown, skip)]
 
     def scores(report):
         return {k: round(v["score"] * 100) for k, v in report["categories"].items()}
 
     if any(scores(reports[0])[k] < minimum for k, minimum in LIGHTHOUSE_MINIMUM.items()):
         for run in range(2, LIGHTHOUSE_RUNS_WHEN_LOW + 1):
-            reports.append(run_lighthouse(url, tmp_path / f"lighthouse-{run}.json", cpu_slowdown))
+            output = tmp_path / f"lighthouse-{run}.json"
+            reports.append(run_lighthouse(url, output, cpu_slowdown, skip))
     runs = [scores(report) for report in reports]
     median = {k: int(statistics.median(run[k] for run in runs)) for k in LIGHTHOUSE_MINIMUM}
     quality_report.record(

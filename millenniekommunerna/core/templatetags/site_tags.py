@@ -248,6 +248,8 @@ def meta_description(page):
     if getattr(page, "search_description", ""):
         return page.search_description
     text = getattr(page, "teaser", "") or strip_tags(str(getattr(page, "intro", "") or ""))
+    if not text.strip() and hasattr(page, "get_meta_description"):
+        text = page.get_meta_description()
     return excerpt_text(text, 200) if text.strip() else ""
 
 

@@ -6,6 +6,7 @@ from millenniekommunerna.editorial.tests.conftest import make_user
 from millenniekommunerna.editorial.tests.helpers import active_content
 from millenniekommunerna.municipalities.models import Municipality
 from millenniekommunerna.tips.factories import TipFactory
+from millenniekommunerna.tips.models import Tip
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,9 @@ def test_municipality_editor_sees_own_municipalitys_tips_only(client, salem_edit
     html = client.get(reverse("wagtailsnippets_tips_tip:list")).content.decode()
     assert "Tips om Salem" in html
     assert "Tips om Östhammar" not in html
+    # A tip's title opens the tip itself (sender, image), not the form for its status.
+    salem_tip = Tip.objects.get(title="Tips om Salem")
+    assert f'href="{reverse("wagtailsnippets_tips_tip:inspect", args=[salem_tip.pk])}"' in html
     # The menu shows the tips to them.
     assert reverse("wagtailsnippets_tips_tip:list") in client.get("/admin/").content.decode()
 

@@ -97,7 +97,9 @@ _HEADINGS_SCRIPT = """() => [...document.querySelectorAll("h1, h2, h3, h4, h5, h
 _UNVISITED_SCRIPT = """() => [...document.querySelectorAll(
     "a[href], button, input, select, textarea, summary")]
   .filter(el => !el.disabled && el.tabIndex >= 0 && el.type !== "hidden"
-    && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden"
+    // checkVisibility() is false for what a closed <details> hides (content-visibility),
+    // which keeps its boxes but cannot take the focus until it is opened.
+    && el.checkVisibility({visibilityProperty: true})
     && !el.hasAttribute("data-visited-by-tab"))
   .map(el => el.outerHTML.slice(0, 120))"""
 
