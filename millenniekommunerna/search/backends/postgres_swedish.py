@@ -67,7 +67,9 @@ class SwedishPostgresIndex(PostgresIndex):
                 "body_text = EXCLUDED.body_text",
                 params,
             )
-        self._refresh_title_norms()
+        # No _refresh_title_norms() here, unlike the stock add_items: it averages the title
+        # length over the whole index on every save, for a title_norm that this backend's
+        # ranking (get_index_vectors below) does not use.
 
 
 class SwedishPostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
