@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-_SENTENCE_END = (".", "!", "?", "…", "”", '"', "»")
+SENTENCE_END = (".", "!", "?", "…", "”", '"', "»")
 _TRAILING_JOINERS = " ,;:–—-/(&+"
 
 
@@ -30,6 +30,6 @@ def excerpt(text: str, limit: int = 240) -> str:
             return window[: sentence_cut + 1]
         space = window.rfind(" ")
         text = window[:space] if space > 0 else text[:limit]
-    elif text.endswith(_SENTENCE_END):
+    elif text.endswith(SENTENCE_END):
         return text
     return text.rstrip(_TRAILING_JOINERS) + "…"

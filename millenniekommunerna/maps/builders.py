@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from millenniekommunerna.core.templatetags.site_tags import section_page_url
-from millenniekommunerna.municipalities.models import Municipality, MunicipalityPage
+from millenniekommunerna.municipalities.models import County, Municipality, MunicipalityPage
 from millenniekommunerna.partnerships.models import PartnerPlace, Partnership
 from millenniekommunerna.stories.models import StoryPage
 
@@ -121,6 +121,7 @@ def sweden_map(request) -> dict:
             "name",
             "official_name",
             "county__name",
+            "county__short_name",
             "slug",
             "is_millennium_municipality",
             "story_count",
@@ -129,7 +130,7 @@ def sweden_map(request) -> dict:
         .order_by("code")
     )
     municipalities = []
-    for code, name, official, county, slug, millennium, count, has_page in rows:
+    for code, name, official, county, county_short, slug, millennium, count, has_page in rows:
         shape = geometry.municipalities.get(code)
         if shape is None:  # a municipality the boundary file does not know (a future merger)
             continue
@@ -138,7 +139,7 @@ def sweden_map(request) -> dict:
                 code=code,
                 name=name,
                 official_name=official,
-                county=county,
+                county=County.name_in_interface(county, county_short),
                 url=f"{base}{slug}/" if base and has_page else "",
                 d=shape.d,
                 story_count=count,

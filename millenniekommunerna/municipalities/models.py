@@ -1,6 +1,7 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -29,6 +30,18 @@ class County(models.Model):
 
     def __str__(self):
         return self.name
+
+    @staticmethod
+    def name_in_interface(name: str, short_name: str) -> str:
+        """ "Uppsala län" in the Swedish interface, "Uppsala County" in the English one; for
+        lists built from `values()` rows as well as from County objects."""
+        if (get_language() or "sv").startswith("sv"):
+            return name
+        return gettext("%(name)s County") % {"name": short_name}
+
+    @property
+    def interface_name(self) -> str:
+        return self.name_in_interface(self.name, self.short_name)
 
 
 class MunicipalityQuerySet(models.QuerySet):

@@ -260,7 +260,9 @@ class Selection:
                 {"label": self.municipality.name, "url": self.url(**{PARAM_MUNICIPALITY: None})}
             )
         elif self.county:
-            chips.append({"label": self.county.name, "url": self.url(**{PARAM_COUNTY: None})})
+            chips.append(
+                {"label": self.county.interface_name, "url": self.url(**{PARAM_COUNTY: None})}
+            )
         for country in self.countries:
             chips.append(
                 {
@@ -479,6 +481,7 @@ class StoryFinder:
                 "municipality__slug",
                 "municipality__county_id",
                 "municipality__county__name",
+                "municipality__county__short_name",
                 "municipality__county__slug",
                 "municipality__is_millennium_municipality",
                 year=ExtractYear("first_published_at"),
@@ -593,7 +596,9 @@ class StoryFinder:
             if row["municipality__county_id"] is not None and self._passes(row, skip="county"):
                 slug = row["municipality__county__slug"]
                 counts[slug] += row["n"]
-                names[slug] = row["municipality__county__name"]
+                names[slug] = County.name_in_interface(
+                    row["municipality__county__name"], row["municipality__county__short_name"]
+                )
         chosen = self.selection.county.slug if self.selection.county else None
         options = [
             FacetOption(

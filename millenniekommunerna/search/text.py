@@ -18,6 +18,8 @@ import Stemmer
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from millenniekommunerna.core.text import SENTENCE_END
+
 # Letters and digits; the underscore and all punctuation separate words. This is the only thing
 # that reaches a backend, so no search syntax (FTS5 `NEAR(`, `*`, quotes, `OR`) can either.
 WORD = re.compile(r"[^\W_]+")
@@ -168,5 +170,6 @@ def _cut(text: str, start: int, length: int, stems: frozenset[str]) -> str:
     passage = text[start:end].strip(" ,;:–-")
     html = highlight(passage, stems)
     prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(text) else ""
+    # Also when the text itself stops mid-sentence (teasers imported from the old listing did).
+    suffix = "" if end >= len(text) and passage.endswith(SENTENCE_END) else " …"
     return mark_safe(f"{prefix}{html}{suffix}")  # noqa: S308 (highlight escapes)

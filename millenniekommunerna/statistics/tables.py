@@ -124,7 +124,7 @@ def county_tables() -> list[Table]:
         title=_("Stories per county"),
         description=_("Published stories per county, by the municipality that tells them."),
         columns=[Column("county", _("County"), numeric=False), Column("stories", _("Stories"))],
-        rows=[Row(c.name, {"stories": stories.get(c.pk, 0)}) for c in counties],
+        rows=[Row(c.interface_name, {"stories": stories.get(c.pk, 0)}) for c in counties],
         chart_key="stories",
     )
     per_county.total = Row(_("All counties"), {"stories": sum(stories.values())})
@@ -146,7 +146,7 @@ def county_tables() -> list[Table]:
         ],
         rows=[
             Row(
-                c.name,
+                c.interface_name,
                 {
                     "municipalities": c.municipality_count,
                     "with_stories": active.get(c.pk, 0),

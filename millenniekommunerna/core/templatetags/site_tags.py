@@ -330,9 +330,7 @@ def county_name(county):
     """ "Uppsala län" in Swedish, "Uppsala County" in English."""
     if not county:
         return ""
-    if _interface_is_content_language():
-        return county.name
-    return _("%(name)s County") % {"name": county.short_name}
+    return county.interface_name
 
 
 def interface_title(page) -> tuple[str, str]:

@@ -211,3 +211,11 @@ def test_listing_query_count_does_not_grow_with_data(make_stories, count_queries
     response, many = count_queries("/berattelser/?mal=sdg-12&land=ke&lan=uppsala&ar=2020")
     assert response.status_code == 200
     assert many == few
+
+
+def test_counties_are_named_in_the_interface_language(varied_stories, client):
+    swedish = client.get("/berattelser/", {"lan": "uppsala"}).content.decode()
+    english = client.get("/en/berattelser/", {"lan": "uppsala"}).content.decode()
+    assert "Uppsala län" in swedish
+    assert "Uppsala County" in english  # the facet option and the chosen-filter chip
+    assert "Uppsala län" not in english

@@ -63,3 +63,9 @@ def test_snippet_starts_at_the_sentence_with_the_word():
     html, found = text.snippet(["Inget om det.", ""], stems)
     assert not found
     assert html == "Inget om det."
+
+
+def test_snippet_of_a_text_that_stops_mid_sentence_says_so():
+    stems = text.query_stems(["skolor"])
+    html, _found = text.snippet(["Skolorna beslutade att göra något åt saken och"], stems)
+    assert html == "<mark>Skolorna</mark> beslutade att göra något åt saken och …"

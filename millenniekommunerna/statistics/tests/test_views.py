@@ -187,6 +187,7 @@ class TestWithSeedStories:
         body = client.get("/en/statistik/kommuner-med-berattelser.csv").content.decode()
         rows = list(csv.reader(io.StringIO(body[1:])))
         assert rows[0] == ["County", "Municipalities", "With stories", "Share (%)"]
+        assert rows[[r[0] for r in rows].index("Uppsala County")][:2] == ["Uppsala County", "8"]
         assert rows[-1][0] == "All of Sweden"
         assert rows[-1][1:3] == ["290", "17"]
         assert rows[-1][3] == "5.9"
