@@ -639,7 +639,7 @@ class StoryFinder:
             for slug in sorted(counts, key=lambda s: (s != chosen, -counts[s], names[s]))
         ]
         hint = (
-            _("In %(county)s") % {"county": self.selection.county.name}
+            _("In %(county)s") % {"county": self.selection.county.interface_name}
             if self.selection.county
             else ""
         )

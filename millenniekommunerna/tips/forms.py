@@ -63,7 +63,7 @@ def municipality_choices():
     for municipality in Municipality.objects.select_related("county").order_by(
         "county__name", "name"
     ):
-        groups.setdefault(municipality.county.name, []).append(
+        groups.setdefault(municipality.county.interface_name, []).append(
             (municipality.code, municipality.name)
         )
     choices.extend(groups.items())
