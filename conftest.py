@@ -1,14 +1,57 @@
 """Test set-up shared by every app: the reference data and the page tree are built once per
 test session; each test runs in a transaction that is rolled back."""
 
+import io
+from pathlib import Path
+
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
+
+SEED_DIR = Path(__file__).resolve().parent / "millenniekommunerna" / "data" / "seed"
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_reference_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def import_seed():
+    """The 27 seed stories in 17 municipalities and their 9 partnerships, imported as
+    `make run` does (and so indexed by the search backend through Wagtail's signals)."""
+    call_command(
+        "import_listing",
+        str(SEED_DIR / "millenniekommunerna-listing.txt"),
+        goals=str(SEED_DIR / "seed_goals.csv"),
+        mark_millennium=True,
+        stdout=io.StringIO(),
+    )
+
+
+@pytest.fixture
+def seed_import(db):
+    import_seed()
+
+
+@pytest.fixture(scope="class")
+def seeded(django_db_setup, django_db_blocker):
+    """The seed stories imported once for a test class; each test runs in a savepoint inside
+    this transaction."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        import_seed()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def empty_cache():
+    """The cache outlives each test's rolled-back transaction: a test that uses it starts and
+    ends without it."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

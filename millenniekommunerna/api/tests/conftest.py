@@ -1,28 +1,17 @@
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
 from django.utils import timezone
-
-SEED = "millenniekommunerna/data/seed/millenniekommunerna-listing.txt"
-SEED_GOALS = "millenniekommunerna/data/seed/seed_goals.csv"
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limit():
+def fresh_rate_limit(empty_cache):
     """Each test starts with an empty rate-limit window (the counts live in the cache)."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
-def seed_stories(db):
+def seed_stories(seed_import):
     """The 27 seed stories, as `make run` imports them."""
-    from io import StringIO
-
     from millenniekommunerna.stories.models import StoryPage
 
-    call_command("import_listing", SEED, goals=SEED_GOALS, mark_millennium=True, stdout=StringIO())
     return list(StoryPage.objects.live().order_by("pk"))
 
 
