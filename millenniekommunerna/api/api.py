@@ -244,7 +244,7 @@ def data_last_modified():
     from millenniekommunerna.stories.models import StoryPage
 
     moments = [
-        StoryPage.objects.live().aggregate(m=Max("last_published_at"))["m"],
+        StoryPage.objects.published().aggregate(m=Max("last_published_at"))["m"],
         PageLogEntry.objects.filter(
             action__in=[
                 "wagtail.publish",
@@ -524,7 +524,7 @@ def export_validators():
     from millenniekommunerna.stories.models import StoryPage
 
     moment = data_last_modified()
-    live = StoryPage.objects.live().public().count()
+    live = StoryPage.objects.published().public().count()
     digest = hashlib.sha256(
         json.dumps([moment.isoformat() if moment else "", live, API_VERSION]).encode()
     ).hexdigest()[:32]

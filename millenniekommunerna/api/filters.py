@@ -117,7 +117,7 @@ def search_matches(text):
     is a database one, else as a list."""
     from millenniekommunerna.stories.models import StoryPage
 
-    results = StoryPage.objects.live().search(text, order_by_relevance=False)
+    results = StoryPage.objects.published().search(text, order_by_relevance=False)
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is not None:
         return get_queryset().order_by().values("pk")

@@ -66,18 +66,24 @@ def story_json_ld(story, request=None, goals=None, partner_places=None):
     """The story as a schema.org Article. `goals` and `partner_places` may be given when the
     page has them loaded already (the story page's context does), to save the queries."""
     context = representation.Context.for_request(request)
+    # A translation has its own text and address; the rest is its Swedish story's.
+    translated, story = story, getattr(story, "original", story)
     if goals is None:
         goals = story.goals.select_related("page").order_by("-kind", "number")
     if partner_places is None:
         partner_places = story.partner_places.select_related("country").order_by("name", "pk")
     data = {
-        "id": story.pk,
-        "url": context.page_url(story),
-        "title": story.title,
-        "teaser": story.teaser,
-        "language": settings.LANGUAGE_CODE,
-        "first_published_at": representation.iso(story.first_published_at),
-        "last_published_at": representation.iso(story.last_published_at),
+        "id": translated.pk,
+        "url": (
+            translated.get_full_url(request=request)
+            if translated is not story
+            else context.page_url(story)
+        ),
+        "title": translated.title,
+        "teaser": translated.teaser,
+        "language": getattr(translated, "language", settings.LANGUAGE_CODE),
+        "first_published_at": representation.iso(translated.first_published_at),
+        "last_published_at": representation.iso(translated.last_published_at),
         "goals": [representation.goal_ref(goal, context) for goal in goals],
         "partner_places": [representation.partner_place_ref(p) for p in partner_places],
         "municipality": (
@@ -129,6 +135,8 @@ def story_json_ld(story, request=None, goals=None, partner_places=None):
             for place in data["partner_places"]
         ],
     }
+    if translated is not story and context.page_url(story):
+        article["translationOfWork"] = {"@id": context.page_url(story)}
     municipality = data["municipality"]
     if municipality is not None:
         organization = municipality_organization(municipality)

@@ -130,7 +130,7 @@ def published_stories():
     from millenniekommunerna.stories.models import StoryPage
 
     return (
-        StoryPage.objects.live()
+        StoryPage.objects.published()
         .public()
         .select_related("municipality__county", "hero_image")
         .prefetch_related(
@@ -421,7 +421,7 @@ def _story_filter(prefix):
     """Q over a relation to StoryPage that keeps only stories the API shows."""
     from millenniekommunerna.stories.models import StoryPage
 
-    public_ids = StoryPage.objects.live().public().values("pk")
+    public_ids = StoryPage.objects.published().public().values("pk")
     return Q(**{f"{prefix}live": True, f"{prefix}pk__in": public_ids})
 
 

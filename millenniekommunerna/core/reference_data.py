@@ -278,7 +278,10 @@ def ensure_page_tree(report: LoadReport) -> None:
 
 @transaction.atomic
 def load_reference_data() -> LoadReport:
+    from millenniekommunerna.core.locales import ensure_locales
+
     report = LoadReport()
+    ensure_locales()  # Swedish and English; stories may be translated (core.locales)
     load_places(report)
     load_goals(report)
     ensure_page_tree(report)

@@ -17,6 +17,15 @@ class StoryPageForm(WagtailAdminPageForm):
     editor may choose (their municipality's collection), since the image choosers' form
     fields would otherwise take any image's id."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if getattr(self.instance, "is_translation", False):
+            # A translation holds text only: goals, partners, years and the main image are
+            # the Swedish story's (StoryPage.STRUCTURAL_FIELDS), so they are not asked for
+            # here. Wagtail hides a panel whose field the form does not have.
+            for name in self.instance.STRUCTURAL_FIELDS:
+                self.fields.pop(name, None)
+
     def _choosable_image_ids(self):
         from wagtail.images import get_image_model
         from wagtail.permissions import policy_registry
@@ -75,10 +84,15 @@ class StoryPageForm(WagtailAdminPageForm):
         self.clean_images(cleaned_data)
         if not self.is_going_for_review_or_live():
             return cleaned_data
+        if getattr(self.instance, "is_translation", False):
+            story = self.instance.original
+            goals, hero_image = list(story.goals.all()), story.hero_image
+        else:
+            goals, hero_image = cleaned_data.get("goals"), cleaned_data.get("hero_image")
         found = quality.problems(
             teaser=cleaned_data.get("teaser"),
-            goals=cleaned_data.get("goals"),
-            hero_image=cleaned_data.get("hero_image"),
+            goals=goals,
+            hero_image=hero_image,
             body=cleaned_data.get("body"),
         )
         if not found:

@@ -89,9 +89,11 @@ def story_problems(page) -> list[Problem]:
 
     if not isinstance(page, StoryPage):
         return []
+    # A translation has its own text; its goals and main image are the Swedish story's.
+    story = page.original if page.is_translation else page
     return problems(
         teaser=page.teaser,
-        goals=list(page.goals.all()),
-        hero_image=page.hero_image,
+        goals=list(story.goals.all()),
+        hero_image=story.hero_image,
         body=page.body,
     )

@@ -80,3 +80,62 @@ def hide_drafts_the_user_cannot_edit(pages, request):
         user, ["add", "change", "publish"]
     )
     return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_admin_urls():
+    from django.urls import include, path
+
+    from .views import TranslateStoryView
+
+    return [
+        path(
+            "oversattning/",
+            include(
+                (
+                    [
+                        path(
+                            "<int:page_id>/<str:language>/",
+                            TranslateStoryView.as_view(),
+                            name="translate_story",
+                        )
+                    ],
+                    "editorial_admin",
+                ),
+                namespace="editorial_admin",
+            ),
+        )
+    ]
+
+
+def _translate_buttons(page, user, priority):
+    from django.urls import reverse
+    from django.utils import translation
+    from wagtail.admin import widgets
+
+    from .translation import existing_translation, translation_languages, user_can_translate
+
+    if not user_can_translate(user, page):
+        return
+    for language in translation_languages():
+        # Language names are not capitalised in running Swedish text ("till engelska").
+        name = str(translation.get_language_info(language)["name_translated"]).lower()
+        existing = existing_translation(page, language)
+        if existing is not None:
+            label = _("Edit the translation into %(language)s") % {"language": name}
+            url = reverse("wagtailadmin_pages:edit", args=[existing.pk])
+        else:
+            label = _("Translate into %(language)s") % {"language": name}
+            url = reverse("editorial_admin:translate_story", args=[page.pk, language])
+        yield widgets.Button(label, url, icon_name="globe", priority=priority)
+
+
+@hooks.register("register_page_header_buttons")
+def translate_story_header_buttons(page, user, view_name=None, next_url=None):
+    """A Swedish story's editor menu offers its English translation: to create or to edit."""
+    yield from _translate_buttons(page, user, priority=60)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def translate_story_listing_buttons(page, user, next_url=None):
+    yield from _translate_buttons(page, user, priority=60)

@@ -104,7 +104,7 @@ class StoryFeed(Feed):
         return SITE_NAME
 
     def stories(self, scope):
-        stories = StoryPage.objects.live()
+        stories = StoryPage.objects.published()
         if scope.kind == "municipality":
             stories = stories.filter(municipality=scope.obj)
         elif scope.kind == "county":

@@ -183,6 +183,6 @@ class GoalPage(BasePage):
         goal = self.goal
         related = goal.successors if goal.kind == Goal.Kind.MDG else goal.predecessors
         context["related_goals"] = list(related.select_related("page").order_by("number"))
-        stories = StoryPage.objects.live().filter(goals=goal).for_listing()
+        stories = StoryPage.objects.published().filter(goals=goal).for_listing()
         context["stories"] = self.paginate(request, stories)
         return context

@@ -39,7 +39,7 @@ class HomePage(BasePage):
         from millenniekommunerna.stories.models import StoryPage
 
         context = super().get_context(request, *args, **kwargs)
-        stories = StoryPage.objects.live().for_listing()
+        stories = StoryPage.objects.published().for_listing()
         context["stories"] = self.paginate(request, stories)
         context["municipality_count"] = (
             Municipality.objects.filter(stories__live=True).distinct().count()

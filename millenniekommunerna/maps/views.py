@@ -43,7 +43,7 @@ def place_page(request, slug):
     """`/karta/orter/<slug>/`: a partner place abroad, the municipalities working with it and
     the stories that name it; `?kommun=<slug>` narrows the stories to one municipality."""
     place = get_object_or_404(PartnerPlace.objects.select_related("country"), slug=slug)
-    stories = StoryPage.objects.live().filter(partner_places=place)
+    stories = StoryPage.objects.published().filter(partner_places=place)
     municipality = None
     municipality_slug = request.GET.get("kommun", "")
     if municipality_slug:

@@ -220,6 +220,6 @@ class MunicipalityPage(BasePage):
         from millenniekommunerna.stories.models import StoryPage
 
         context = super().get_context(request, *args, **kwargs)
-        stories = StoryPage.objects.live().child_of(self).for_listing()
+        stories = StoryPage.objects.published().child_of(self).for_listing()
         context["stories"] = self.paginate(request, stories)
         return context

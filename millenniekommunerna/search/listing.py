@@ -353,7 +353,7 @@ class StoryFinder:
 
     def __init__(self, selection: Selection, base=None):
         self.selection = selection
-        self.base = base if base is not None else StoryPage.objects.live()
+        self.base = base if base is not None else StoryPage.objects.published()
         self.notices: list[str] = []
         self.operator = "and"
 

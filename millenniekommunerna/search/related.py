@@ -63,7 +63,7 @@ def _text_candidates(story, others) -> list[int]:
 
 def related_stories(story, goal_ids, place_ids, country_ids, limit: int = 3) -> list:
     """Up to `limit` live stories nearest to `story`, never `story` itself, ready for cards."""
-    others = StoryPage.objects.live().exclude(pk=story.pk)
+    others = StoryPage.objects.published().exclude(pk=story.pk)
     goal_ids, place_ids, country_ids = list(goal_ids), list(place_ids), list(country_ids)
 
     text_ids = _text_candidates(story, others)

@@ -23,7 +23,7 @@ class PageSitemap(Sitemap):
     def _story_dates(self) -> dict:
         from millenniekommunerna.stories.models import StoryPage
 
-        stories = StoryPage.objects.live().annotate(
+        stories = StoryPage.objects.published().annotate(
             changed=Coalesce("last_published_at", "first_published_at")
         )
         by_goal = (

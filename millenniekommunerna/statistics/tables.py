@@ -57,7 +57,7 @@ class Table:
 
 
 def _live_stories():
-    return StoryPage.objects.live()
+    return StoryPage.objects.published()
 
 
 def goal_tables(goal_url) -> list[Table]:

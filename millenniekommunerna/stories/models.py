@@ -1,7 +1,13 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery, Value
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -10,6 +16,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from millenniekommunerna.core import locales
 from millenniekommunerna.core.models import BasePage
 from millenniekommunerna.core.text import excerpt
 from millenniekommunerna.editorial.forms import StoryPageForm
@@ -20,17 +27,54 @@ TEASER_MAX_LENGTH = 400
 
 
 class StoryPageQuerySet(PageQuerySet):
+    def originals(self):
+        """Stories in the content language (Swedish), without their translations: what every
+        listing, count, feed, map and export of the site is made of. See core.locales."""
+        return self.filter(locale_id=locales.content_locale_id())
+
+    def published(self):
+        return self.live().originals()
+
+    def translations_of(self, stories, language=None):
+        """The live translations of `stories` into `language` (into any language when None)."""
+        keys = [story.translation_key for story in stories]
+        found = self.live().filter(translation_key__in=keys)
+        if language is None:
+            return found.exclude(locale_id=locales.content_locale_id())
+        return found.filter(locale_id=locales.locale_id(language))
+
     def for_listing(self):
-        """Everything a story card shows, in a fixed number of queries however many stories."""
+        """Everything a story card shows, in a fixed number of queries however many stories:
+        in another interface language than Swedish, also each story's published translation
+        into it, if any (`StoryPage.shown_title` and the like)."""
         from millenniekommunerna.goals.models import Goal
 
-        return (
+        listing = (
             self.select_related("municipality__county", "hero_image")
             .prefetch_related(
                 Prefetch("goals", queryset=Goal.objects.order_by("-kind", "number")),
                 "hero_image__renditions",
             )
             .order_by("-first_published_at", "-pk")
+        )
+        language = locales.interface_language()
+        if language != settings.LANGUAGE_CODE:
+            listing = listing.with_translation(language)
+        return listing
+
+    def with_translation(self, language):
+        """Each story's published translation into `language`: its title, teaser and slug
+        (a translation lives beside its story), as subqueries of the same query."""
+        translations = self.model.objects.filter(
+            translation_key=OuterRef("translation_key"),
+            locale_id=locales.locale_id(language),
+            live=True,
+        ).order_by("pk")[:1]
+        return self.annotate(
+            translated_title=Subquery(translations.values("title")),
+            translated_teaser=Subquery(translations.values("teaser")),
+            translated_slug=Subquery(translations.values("slug")),
+            translated_language=Value(language),
         )
 
 
@@ -129,6 +173,16 @@ class StoryPage(BasePage):
         help_text=_("Leave empty while the work goes on."),
     )
 
+    # What a translation takes from the Swedish story instead of holding its own copy.
+    STRUCTURAL_FIELDS = (
+        "hero_image",
+        "goals",
+        "partner_places",
+        "countries",
+        "year_start",
+        "year_end",
+    )
+
     objects = StoryPageManager()
     # Refuses to send a story for review or publish it without alt texts, teaser and goals.
     base_form_class = StoryPageForm
@@ -190,10 +244,17 @@ class StoryPage(BasePage):
 
     def save(self, *args, **kwargs):
         self.sync_municipality()
+        if self.is_translation:
+            self.clear_structural_fields()
         return super().save(*args, **kwargs)
 
     def sync_municipality(self):
-        """Take the municipality from the parent page (the tree is the source of truth)."""
+        """Take the municipality from the parent page (the tree is the source of truth).
+        A translation belongs to no municipality of its own: it is shown as part of its
+        Swedish story, and so never counted, listed or mapped twice."""
+        if self.is_translation:
+            self.municipality_id = None
+            return
         if not self.path:
             return
         parent = self.get_parent()
@@ -201,9 +262,135 @@ class StoryPage(BasePage):
         if municipality_id:
             self.municipality_id = municipality_id
 
+    def clear_structural_fields(self):
+        self.hero_image = None
+        self.year_start = self.year_end = None
+        for name in ("goals", "partner_places", "countries"):
+            setattr(self, name, [])
+
+    # Translations ------------------------------------------------------------------------
+
+    @property
+    def is_translation(self) -> bool:
+        content_locale = locales.content_locale_id()
+        return bool(self.locale_id and content_locale and self.locale_id != content_locale)
+
+    @property
+    def language(self) -> str:
+        """The language of the story's text."""
+        if not self.is_translation:
+            return settings.LANGUAGE_CODE
+        return locales.language_of_locale(self.locale_id)
+
+    @cached_property
+    def original(self) -> "StoryPage":
+        """The Swedish story; for the Swedish story itself, the story."""
+        if not self.is_translation:
+            return self
+        found = (
+            StoryPage.objects.filter(
+                translation_key=self.translation_key, locale_id=locales.content_locale_id()
+            )
+            .select_related("municipality__county", "hero_image")
+            .first()
+        )
+        if found is None:
+            raise Http404("The Swedish story of this translation is gone.")
+        return found
+
+    @cached_property
+    def live_translations(self) -> dict[str, "StoryPage"]:
+        """The Swedish story's published translations by language (one query per page)."""
+        return {
+            locales.language_of_locale(page.locale_id): page
+            for page in StoryPage.objects.translations_of([self.original])
+        }
+
+    def live_translation(self, language: str) -> "StoryPage | None":
+        """The published translation of this (Swedish) story into `language`, if any."""
+        if language == self.language:
+            return self
+        if not self.is_translation:
+            return self.live_translations.get(language)
+        if language == settings.LANGUAGE_CODE and self.original.live:
+            return self.original
+        return None
+
+    def get_url_parts(self, request=None):
+        """A translation's address has its language's prefix (`/en/kommuner/…`). Wagtail
+        gives every page under the Swedish home page the Swedish address, as the site is
+        routed through that tree in both languages."""
+        parts = super().get_url_parts(request)
+        if parts is None or parts[2] is None or not self.is_translation:
+            return parts
+        site_id, root_url, path = parts
+        with translation.override(settings.LANGUAGE_CODE):
+            return site_id, root_url, translate_url(path, self.language)
+
+    def language_paths(self) -> dict[str, str]:
+        """The story's address in each interface language: its translation's page where one
+        is published, else the Swedish story under that language's prefix (which says the
+        story is only in Swedish). Used by the language switcher and `hreflang`."""
+        original = self.original
+        translated = self.live_translations
+        paths = {}
+        for code, _name in settings.LANGUAGES:
+            if code in translated:
+                paths[code] = translated[code].url
+            else:
+                with translation.override(settings.LANGUAGE_CODE):
+                    paths[code] = translate_url(original.url, code)
+        return paths
+
+    def serve(self, request, *args, **kwargs):
+        """A story is shown in the interface's language when it has that translation: the
+        Swedish story at `/en/…` sends the reader to its English translation, and a
+        translation is only shown at its own language's address and while its Swedish story
+        is published."""
+        language = locales.interface_language()
+        if getattr(request, "is_preview", False):
+            return super().serve(request, *args, **kwargs)
+        if self.is_translation:
+            if not self.original.live:
+                raise Http404("The Swedish story is not published.")
+            if language != self.language:
+                return redirect(self.url)
+        elif language != settings.LANGUAGE_CODE:
+            translated = self.live_translation(language)
+            if translated is not None:
+                return redirect(translated.url)
+        return super().serve(request, *args, **kwargs)
+
     @property
     def card_teaser(self):
         return excerpt(self.teaser)
+
+    # What a listing shows of the story: its translation into the interface's language where
+    # `for_listing()` found one, else the story itself.
+
+    @property
+    def shown_title(self) -> str:
+        return getattr(self, "translated_title", None) or self.title
+
+    @property
+    def shown_teaser(self) -> str:
+        return excerpt(getattr(self, "translated_teaser", None) or self.teaser)
+
+    @property
+    def shown_language(self) -> str:
+        if getattr(self, "translated_title", None):
+            return self.translated_language
+        return self.language
+
+    @property
+    def shown_url(self) -> str:
+        from millenniekommunerna.core.templatetags.site_tags import lang_url
+
+        url = lang_url(self.url)
+        slug = getattr(self, "translated_title", None) and self.translated_slug
+        if url and slug:
+            url = f"{url.rstrip('/').rsplit('/', 1)[0]}/{slug}/"
+        return url
 
     @property
     def years(self):
@@ -217,14 +404,17 @@ class StoryPage(BasePage):
         from millenniekommunerna.search.related import related_stories
 
         context = super().get_context(request, *args, **kwargs)
-        context["goals"] = list(self.goals.order_by("-kind", "number").select_related("page"))
-        context["partner_places"] = list(self.partner_places.select_related("country"))
+        # A translation shows its own text with the Swedish story's facts.
+        story = self.original
+        context["story"] = story
+        context["goals"] = list(story.goals.order_by("-kind", "number").select_related("page"))
+        context["partner_places"] = list(story.partner_places.select_related("country"))
         place_countries = {p.country_id for p in context["partner_places"]}
         context["other_countries"] = [
-            c for c in self.countries.all() if c.pk not in place_countries
+            c for c in story.countries.all() if c.pk not in place_countries
         ]
         context["related_stories"] = related_stories(
-            self,
+            story,
             goal_ids=[goal.pk for goal in context["goals"]],
             place_ids=[place.pk for place in context["partner_places"]],
             country_ids=place_countries | {c.pk for c in context["other_countries"]},

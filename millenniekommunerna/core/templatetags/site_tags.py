@@ -64,9 +64,12 @@ def full_excerpt(text):
 @register.filter
 def lang_url(url):
     """A site path in the active language: `/kommuner/` stays as it is in Swedish and becomes
-    `/en/kommuner/` in English. Page URLs from Wagtail are always in the content language."""
+    `/en/kommuner/` in English. Page URLs from Wagtail are in the content language, except a
+    translated story's, which keeps its own."""
     if not url or not str(url).startswith("/"):
         return url
+    if translation.get_language_from_path(str(url)) not in (None, settings.LANGUAGE_CODE):
+        return url  # already in another language (a translated story's own address)
     language = translation.get_language() or settings.LANGUAGE_CODE
     if language == settings.LANGUAGE_CODE:
         return url
@@ -205,9 +208,8 @@ def page_range(page_obj, on_each_side=1, on_ends=1):
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """The site's languages, each with the URL of the current page in that language."""
-    request = _request(context)
     current = translation.get_language()
-    path = request.get_full_path() if request is not None else "/"
+    paths = language_paths(context)
     links = []
     for code, _name in settings.LANGUAGES:
         info = translation.get_language_info(code)
@@ -215,11 +217,23 @@ def language_links(context):
             {
                 "code": code,
                 "name": info["name_local"].capitalize(),
-                "url": translate_url(path, code),
+                "url": paths[code],
                 "current": code == current,
             }
         )
     return links
+
+
+def language_paths(context) -> dict[str, str]:
+    """The current page's path in each language of the site: a page that knows its
+    translations (a story) says where they are; any other page is the same page under the
+    other language's prefix."""
+    page = context.get("page")
+    if hasattr(page, "language_paths"):
+        return page.language_paths()
+    request = _request(context)
+    path = request.get_full_path() if request is not None else "/"
+    return {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
 
 
 @register.simple_tag(takes_context=True)
@@ -293,15 +307,26 @@ def website_host(url):
 
 
 @register.simple_tag
-def content_lang():
-    """` lang="sv"` on elements holding editors' text when the interface is in another
-    language, so that screen readers read Swedish content with a Swedish voice."""
+def content_lang(page=None):
+    """` lang="sv"` on elements holding editors' text when it is in another language than the
+    interface (a Swedish story on an English page), so that screen readers read it with the
+    right voice. The text is `page`'s (a translated story has its own language), else Swedish
+    content."""
     from django.utils.html import format_html
 
-    content_language = settings.LANGUAGE_CODE
-    if (translation.get_language() or content_language) == content_language:
+    language = _content_language(page)
+    if (translation.get_language() or settings.LANGUAGE_CODE) == language:
         return ""
-    return format_html(' lang="{}"', content_language)
+    return format_html(' lang="{}"', language)
+
+
+def _content_language(page) -> str:
+    # A story card shows the story's translation when there is one (`shown_language`).
+    return (
+        getattr(page, "shown_language", None)
+        or getattr(page, "language", None)
+        or settings.LANGUAGE_CODE
+    )
 
 
 def _interface_is_content_language() -> bool:
@@ -309,10 +334,10 @@ def _interface_is_content_language() -> bool:
 
 
 @register.simple_tag
-def content_in_other_language():
-    """True when the interface is in another language than the content (English pages show
-    Swedish stories), so that the page can say so."""
-    return not _interface_is_content_language()
+def content_in_other_language(page=None):
+    """True when the interface is in another language than the content (an English page
+    showing a Swedish story), so that the page can say so."""
+    return (translation.get_language() or settings.LANGUAGE_CODE) != _content_language(page)
 
 
 @register.filter

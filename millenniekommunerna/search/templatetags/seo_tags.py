@@ -4,13 +4,16 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from millenniekommunerna.core.templatetags.site_tags import canonical_url, meta_description
+from millenniekommunerna.core.templatetags.site_tags import (
+    canonical_url,
+    language_paths,
+    meta_description,
+)
 
 register = template.Library()
 
@@ -32,10 +35,10 @@ def hreflang_links(context):
     # The same host as the canonical URL: the Wagtail site's (cached on the request).
     site = Site.find_for_request(request)
     root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
-    path = request.get_full_path()
+    paths = language_paths(context)
     rows = []
     for code, _name in settings.LANGUAGES:
-        url = root + translate_url(path, code)
+        url = root + paths[code]
         rows.append((code, url))
         if code == settings.LANGUAGE_CODE:
             rows.append(("x-default", url))

@@ -82,7 +82,8 @@ def test_story_page_query_count_is_bounded_and_independent_of_relations(count_qu
     response, queries_many = count_queries(many.url)
     assert response.status_code == 200
     assert queries_many == queries_few
-    assert queries_many <= 22  # routing costs one query per tree level
+    # Routing costs one query per tree level; one more looks for the story's translations.
+    assert queries_many <= 23
 
 
 def test_story_index_lists_stories_with_a_bounded_number_of_queries(make_stories, count_queries):
