@@ -25,9 +25,11 @@ inte avgöra om texten beskriver bilden. Säg till oss om en bild saknar en bra 
 <li><b>Några ingresser är avbrutna.</b> Berättelser som flyttats från den gamla webbplatsen har i
 några fall en ingress som slutar mitt i en mening, eftersom den var avkortad redan i källan. Vi
 visar dem med en ellips (…) tills redaktörerna har skrivit klart dem.</li>
-<li><b>Berättelserna finns bara på svenska.</b> Den engelska versionen av webbplatsen har
-engelska menyer, rubriker och målnamn, men berättelserna visas på svenska med en upplysning om
-det. Texten är märkt som svenska så att skärmläsare läser den med svensk röst.</li>
+<li><b>De flesta berättelser finns bara på svenska.</b> Den engelska versionen av webbplatsen
+har engelska menyer, rubriker och målnamn. En berättelse som kommunen har översatt visas på
+engelska; de andra visas på svenska med en upplysning om det och en länk till den svenska sidan.
+Svensk text är märkt som svenska så att skärmläsare läser den med svensk röst. Sökningen på den
+engelska webbplatsen söker i den svenska texten.</li>
 <li><b>Dokumentationen av det öppna API:et (/api/v1/docs) kräver JavaScript</b> och har inte
 granskats. Samma uppgifter finns på sidan Öppna data.</li>
 </ul>

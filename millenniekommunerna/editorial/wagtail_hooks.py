@@ -35,6 +35,34 @@ def show_what_stops_the_story_from_review(request, page):
     return None
 
 
+@hooks.register("before_edit_page")
+def say_which_story_a_translation_translates(request, page):
+    """The editor of a translation sees what it is a translation of, with a link to the
+    Swedish story, and where its goals, partners, years and main image are edited."""
+    if request.method != "GET" or not getattr(page.specific, "is_translation", False):
+        return None
+    from django.urls import reverse
+    from django.utils import translation
+
+    translated = page.specific
+    original = translated.original
+    language = str(translation.get_language_info(translated.language)["name_translated"])
+    messages.info(
+        request,
+        format_html(
+            "{} <a href=\"{}\">{}</a>",
+            _(
+                "This is the %(language)s translation of a Swedish story. Its goals, partner "
+                "places, years and main image are the Swedish story's and are edited there:"
+            )
+            % {"language": language.lower()},
+            reverse("wagtailadmin_pages:edit", args=[original.pk]),
+            original.title,
+        ),
+    )
+    return None
+
+
 @hooks.register("before_bulk_action")
 def refuse_bulk_publishing_incomplete_stories(request, action_type, objects, action_class):
     if action_type != "publish":

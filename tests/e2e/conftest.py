@@ -130,6 +130,9 @@ class SiteProcess:
         self.manage("migrate", "--noinput")
         self.manage("load_reference_data")
         self.manage("import_listing", str(SEED), "--goals", str(SEED_GOALS), "--mark-millennium")
+        self.manage(
+            "shell", "-c", "from tests.e2e.translations import translate_seed_story as t; t()"
+        )
         # Hashed, compressed static files as in production. The folder is shared by test runs
         # (only changed files are copied again); the lock keeps two runs from writing at once.
         STATIC_DIR.mkdir(parents=True, exist_ok=True)

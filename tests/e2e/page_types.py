@@ -6,18 +6,21 @@ from dataclasses import dataclass
 
 import pytest
 
+from tests.e2e import translations
+
 
 @dataclass(frozen=True)
 class PageType:
     name: str
-    path: str  # Swedish (no prefix); the English page is "/en" + path
+    path: str  # Swedish (no prefix); the English page is "/en" + path unless `english` says
     status: int = 200
     lighthouse: bool = True
     noindex: bool = False  # the page asks search engines not to index it, on purpose
+    english: str = ""  # the English page when it has an address of its own (a translation)
 
     @property
     def en_path(self) -> str:
-        return "/en" + self.path
+        return self.english or "/en" + self.path
 
     def localized(self, language: str) -> str:
         return self.en_path if language == "en" else self.path
@@ -28,6 +31,7 @@ STORY = "/kommuner/osthammar/raddningstjanst-i-poti-och-osthammar/"
 PAGE_TYPES = [
     PageType("home", "/"),
     PageType("story", STORY),
+    PageType("story-translated", translations.SWEDISH_PATH, english=translations.ENGLISH_PATH),
     PageType("story-index", "/berattelser/"),
     PageType("story-index-filtered", "/berattelser/?mal=mdg-8&sida=2", noindex=True),
     PageType("municipality-index", "/kommuner/"),

@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.e2e.pages import HomePage, MunicipalityPage
+from tests.e2e.pages import HomePage, MunicipalityPage, SitePage
 from tests.e2e.pages.admin import AdminSession, StoryEditor
 
 PASSWORD = "ett-langt-testlosenord-2024"
@@ -188,3 +188,60 @@ def test_visitor_sends_a_tip_and_the_national_editor_makes_a_draft_story_of_it(
     page.context.clear_cookies()
     response = page.request.get(base_url + "/kommuner/salem/solceller-pa-salems-skolor/")
     assert response.status == 404  # a draft, not published
+
+
+def test_editor_translates_a_story_into_english_and_the_national_editor_publishes_it(
+    page, base_url, editors, site, screenshot
+):
+    expect.set_options(timeout=30_000)
+    page.set_default_timeout(60_000)
+    output = site.manage(
+        "shell",
+        "-c",
+        "from millenniekommunerna.goals.models import Goal\n"
+        "from millenniekommunerna.stories.factories import StoryPageFactory\n"
+        "story = StoryPageFactory(municipality_code='0128', title='Solceller på Salems tak',\n"
+        "    slug='solceller-pa-salems-tak', teaser='Salem har satt solceller på skolornas tak.',\n"
+        "    goals=list(Goal.objects.filter(slug='sdg-7')))\n"
+        "story.save_revision().publish()\n"
+        "print('STORY', story.pk)",
+    )
+    story_id = int(re.search(r"STORY (\d+)", output).group(1))
+    admin = AdminSession(page, base_url)
+    editor = StoryEditor(page, base_url)
+
+    # Anna translates the Swedish story from its editor's action menu.
+    admin.log_in("anna@salem.se", PASSWORD)
+    editor.open(story_id)
+    page.get_by_role("button", name="Handlingar").click()
+    page.get_by_role("link", name="Översätt till engelska").click()
+    page.get_by_role("button", name="Skapa utkastet till översättning").click()
+    expect(page.get_by_role("status")).to_contain_text("Utkastet till översättning har skapats")
+    translation_id = editor.page_id()
+    # The translation asks for text only: goals and years stay on the Swedish story.
+    expect(page.get_by_role("group", name=re.compile("^Mål"))).to_have_count(0)
+    editor.title.fill("Solar panels on Salem's roofs")
+    editor.teaser.fill("Salem has put solar panels on the roofs of its schools.")
+    screenshot("editor-translation", width=1280)
+    editor.submit_for_review()
+    expect(page.get_by_role("status")).to_contain_text("inlämnad för moderering")
+    page.context.clear_cookies()
+    # Not shown before review: the English page still shows the Swedish story.
+    response = page.request.get(base_url + "/en/kommuner/salem/solceller-pa-salems-tak/")
+    assert response.status == 200 and "only available in Swedish" in response.text()
+
+    # Nina approves, which publishes the translation.
+    admin.log_in("nina@example.org", PASSWORD)
+    editor.open(translation_id)
+    editor.approve()
+    expect(page.get_by_role("status")).to_contain_text("Solar panels on Salem")
+    page.context.clear_cookies()
+
+    SitePage(page, base_url).open("/kommuner/salem/solceller-pa-salems-tak/").switch_language(
+        "English"
+    )
+    # The translation's address is the Swedish one's with "-en" unless the editor changes it.
+    assert page.url == base_url + "/en/kommuner/salem/solceller-pa-salems-tak-en/"
+    expect(page.locator("main h1")).to_have_text("Solar panels on Salem's roofs")
+    expect(page.locator("main .language-notice")).to_have_count(0)
+    expect(page.locator("main .story__municipality")).to_have_text("Salem Municipality")

@@ -120,3 +120,42 @@ def test_a_story_only_in_swedish_says_so_in_english_and_links_to_the_swedish_pag
     assert swedish.language == "sv"
     assert swedish.language_notice.count() == 0
     assert swedish.title_element.get_attribute("lang") is None
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"], indirect=True)
+def test_a_translated_story_is_shown_in_english_and_linked_to_the_swedish_one(
+    page, base_url, screenshot
+):
+    from tests.e2e import translations
+
+    # The reader switches to English on the Swedish story and gets the translation.
+    swedish = StoryPage(page, base_url).open(translations.SWEDISH_PATH)
+    assert swedish.title_element.inner_text() == "Skolor för hållbar utveckling"
+    swedish.switch_language("English")
+    assert swedish.path_and_query == translations.ENGLISH_PATH
+    story = StoryPage(page, base_url)
+    assert story.language == "en"
+    assert story.title_element.inner_text() == translations.TITLE
+    assert story.title_element.get_attribute("lang") is None  # English, as the page
+    assert story.teaser.inner_text() == translations.TEASER
+    assert story.language_notice.count() == 0
+    # The facts are the Swedish story's, named in English.
+    assert story.municipality_link().inner_text() == "Kalix Municipality"
+    assert "Kampala, Uganda" in page.locator("main aside.facts").inner_text()
+    screenshot("story-translated-en", width=375)
+
+    # The Swedish story's address under /en/ leads to the translation as well.
+    page.goto(base_url + "/en" + translations.SWEDISH_PATH)
+    assert StoryPage(page, base_url).path_and_query == translations.ENGLISH_PATH
+
+    # English listings show the translation; the Swedish ones the Swedish story.
+    municipality = MunicipalityPage(page, base_url).open("/en/kommuner/kalix/")
+    titles = [card.title for card in municipality.cards]
+    assert translations.TITLE in titles and "Skolor för hållbar utveckling" not in titles
+    municipality = MunicipalityPage(page, base_url).open("/kommuner/kalix/")
+    titles = [card.title for card in municipality.cards]
+    assert "Skolor för hållbar utveckling" in titles and translations.TITLE not in titles
+
+    story = StoryPage(page, base_url).open(translations.ENGLISH_PATH)
+    story.switch_language("Svenska")
+    assert story.path_and_query == translations.SWEDISH_PATH

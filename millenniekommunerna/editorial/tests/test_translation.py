@@ -115,7 +115,11 @@ def test_the_translation_form_asks_for_text_only_and_goes_through_national_revie
     translated, _created = translate_story(a_story, "en", side_a.editor)
     client.force_login(side_a.editor)
     edit_url = reverse("wagtailadmin_pages:edit", args=[translated.pk])
-    form = client.get(edit_url).context["form"]
+    response = client.get(edit_url)
+    html = response.content.decode()
+    assert "Det här är den engelska översättningen av en svensk berättelse." in html
+    assert reverse("wagtailadmin_pages:edit", args=[a_story.pk]) in html
+    form = response.context["form"]
     assert {"title", "teaser", "body"} <= set(form.fields)
     assert not {"goals", "partner_places", "countries", "hero_image", "year_start"} & set(
         form.fields
