@@ -152,8 +152,9 @@ def published_stories():
 # --- story bodies -------------------------------------------------------------------------------
 
 
-def preload_bodies(stories):
-    """Convert the StreamField bodies of many stories at once.
+def preload_bodies(stories, translations=True):
+    """Convert the StreamField bodies of many stories at once, and (with `translations`) find
+    their published translations in one query and convert theirs too.
 
     Wagtail converts a stream lazily, one query per block type per story (an image block
     fetches its images when first read). This does what `StreamValue._prefetch_blocks` does,
@@ -187,6 +188,31 @@ def preload_bodies(stories):
         from django.db.models import prefetch_related_objects
 
         prefetch_related_objects(images, "renditions")
+    if translations:
+        _preload_translations(stories)
+
+
+def _preload_translations(stories):
+    from millenniekommunerna.stories.models import StoryPage
+
+    by_key = defaultdict(list)
+    found = list(StoryPage.objects.translations_of(stories).select_related("locale"))
+    for translated in sorted(found, key=lambda page: page.locale.language_code):
+        by_key[translated.translation_key].append(translated)
+    for story in stories:
+        story.api_translations = by_key.get(story.translation_key, [])
+    preload_bodies(found, translations=False)
+
+
+def story_translations(story):
+    """The story's published translations (preloaded by `preload_bodies` when it ran)."""
+    from millenniekommunerna.stories.models import StoryPage
+
+    if not hasattr(story, "api_translations"):
+        story.api_translations = list(
+            StoryPage.objects.translations_of([story]).select_related("locale")
+        )
+    return story.api_translations
 
 
 _URL_ATTRIBUTE = re.compile(r'(\s(?:src|href)=")(/[^"/][^"]*|/)(")')
@@ -401,7 +427,24 @@ def story_data(story, context):
     data["body_html"] = body_html(story.body, context)
     data["body_text"] = body_text(story.body)
     data["images"] = story_images(story, context)
+    data["translations"] = [
+        translation_data(translated, context) for translated in story_translations(story)
+    ]
     return data
+
+
+def translation_data(translated, context):
+    """A translation's own text and address; everything else is its story's."""
+    return {
+        "language": translated.locale.language_code,
+        "url": translated.get_full_url(request=context.request),
+        "title": translated.title,
+        "teaser": translated.teaser,
+        "body_html": body_html(translated.body, context),
+        "body_text": body_text(translated.body),
+        "first_published_at": iso(translated.first_published_at),
+        "last_published_at": iso(translated.last_published_at),
+    }
 
 
 # --- municipalities, counties, goals, places ----------------------------------------------------

@@ -106,12 +106,29 @@ class StorySummary(Schema):
     last_published_at: DateTime | None = Field(description="When it was last updated.")
 
 
+class StoryTranslation(Schema):
+    language: str = Field(description="Language of the translation (BCP 47).", examples=["en"])
+    url: str | None = Field(description="The translation's page on this site.")
+    title: str
+    teaser: str
+    body_html: str = Field(description="The translated text as HTML fragments.")
+    body_text: str = Field(description="The translated text as plain text.")
+    first_published_at: DateTime | None
+    last_published_at: DateTime | None
+
+
 class Story(StorySummary):
     body_html: str = Field(
         description="The story's text as HTML fragments (the site's markup; absolute URLs)."
     )
     body_text: str = Field(description="The story's text as plain text; paragraphs end in \\n\\n.")
     images: list[Image]
+    translations: list[StoryTranslation] = Field(
+        description=(
+            "Published translations of the story's text. Municipality, goals, places, years "
+            "and images are the story's own, in every language."
+        )
+    )
 
 
 class StoryPage(Schema):

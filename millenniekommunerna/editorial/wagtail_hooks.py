@@ -50,7 +50,7 @@ def say_which_story_a_translation_translates(request, page):
     messages.info(
         request,
         format_html(
-            "{} <a href=\"{}\">{}</a>",
+            '{} <a href="{}">{}</a>',
             _(
                 "This is the %(language)s translation of a Swedish story. Its goals, partner "
                 "places, years and main image are the Swedish story's and are edited there:"

@@ -2,6 +2,7 @@
 story, with the Swedish story's facts, linked to it both ways, and never listed or counted as
 a story of its own."""
 
+import json
 import re
 
 import pytest
@@ -198,3 +199,43 @@ def test_translated_story_page_query_count_is_bounded(story, translated, count_q
     assert response.status_code == 200
     # The Swedish story's own page plus the lookup of the original.
     assert english <= swedish + 2
+
+
+def test_the_api_gives_each_story_with_its_published_translations(client, story, translated):
+    detail = client.get(f"/api/v1/stories/{story.pk}").json()
+    assert detail["language"] == "sv"
+    assert detail["title"] == "Räddningstjänst i Poti"
+    [english] = detail["translations"]
+    assert english["language"] == "en"
+    assert english["title"] == "Rescue services in Poti"
+    assert english["teaser"] == "Östhammar and Poti train rescue operations together."
+    assert english["url"].endswith(ENGLISH)
+    # The translation is not a story of its own in the API.
+    assert client.get(f"/api/v1/stories/{translated.pk}").status_code == 404
+    listed = client.get("/api/v1/stories").json()["results"]
+    assert [row["translations"][0]["title"] for row in listed] == ["Rescue services in Poti"]
+    exported = client.get("/api/v1/exports/stories.json")
+    rows = json.loads(
+        b"".join(exported.streaming_content) if exported.streaming else exported.content
+    )
+    assert rows[0]["translations"][0]["language"] == "en"
+
+
+def test_a_draft_translation_is_not_in_the_api(client, story):
+    translate(story, publish=False)
+    assert client.get(f"/api/v1/stories/{story.pk}").json()["translations"] == []
+
+
+def test_image_descriptions_are_marked_swedish_on_english_pages(client, story, translated):
+    from millenniekommunerna.images.factories import CustomImageFactory
+
+    story.hero_image = CustomImageFactory(description="Brandmän övar i Poti")
+    story.save_revision().publish()
+    english = client.get(ENGLISH).content.decode()
+    assert re.search(r'<img [^>]*alt="Brandmän övar i Poti"[^>]*lang="sv"', english) or re.search(
+        r'<img [^>]*lang="sv"[^>]*alt="Brandmän övar i Poti"', english
+    )
+    listing = client.get("/en/berattelser/").content.decode()
+    assert re.search(r'<div class="card-media" lang="sv">\s*(<!--.*?-->)?\s*<img', listing)
+    swedish = client.get(SWEDISH).content.decode()
+    assert not re.search(r'<img [^>]*lang="sv"', swedish)  # Swedish already, as the page
