@@ -327,6 +327,12 @@ class StoryPage(BasePage):
         with translation.override(settings.LANGUAGE_CODE):
             return site_id, root_url, translate_url(path, self.language)
 
+    def get_sitemap_urls(self, request=None):
+        # A translation is shown only while its Swedish story is published.
+        if self.is_translation and not self.original.live:
+            return []
+        return super().get_sitemap_urls(request)
+
     def language_paths(self) -> dict[str, str]:
         """The story's address in each interface language: its translation's page where one
         is published, else the Swedish story under that language's prefix (which says the

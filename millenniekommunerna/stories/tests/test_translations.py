@@ -172,15 +172,21 @@ def test_a_translation_is_never_counted_as_a_story_of_its_own(client, story, tra
     assert len(re.findall(r'<article class="search-result[ "]', results)) == 1
 
 
-def test_the_sitemap_lists_the_translation_beside_the_story(client, story, translated):
+def sitemap_paths(client):
     sitemap = client.get("/sitemap.xml")
     text = b"".join(sitemap.streaming_content if sitemap.streaming else [sitemap.content])
     urls = re.findall(r"<loc>https?://[^/]+([^<]+)</loc>", text.decode())
-    if all(url.endswith(".xml") or "sitemap" in url for url in urls):  # a sitemap index
-        text = "".join(client.get(url).content.decode() for url in urls if "sitemap" in url)
-        urls = re.findall(r"<loc>https?://[^/]+([^<]+)</loc>", text)
+    pages = "".join(client.get(url).content.decode() for url in urls if "sitemap" in url)
+    return urls + re.findall(r"<loc>https?://[^/]+([^<]+)</loc>", pages)
+
+
+def test_the_sitemap_lists_the_translation_beside_the_story(client, story, translated):
+    urls = sitemap_paths(client)
     assert SWEDISH in urls
     assert ENGLISH in urls
+
+    story.unpublish()
+    assert ENGLISH not in sitemap_paths(client)
 
 
 def test_the_translation_s_structured_data_names_its_language_and_original(
