@@ -327,6 +327,12 @@ class StoryPage(BasePage):
         with translation.override(settings.LANGUAGE_CODE):
             return site_id, root_url, translate_url(path, self.language)
 
+    def get_admin_display_title(self):
+        """In the admin a translation sits beside its story with a similar title: its language
+        code tells them apart ("Rescue services in Poti [EN]")."""
+        title = super().get_admin_display_title()
+        return f"{title} [{self.language.upper()}]" if self.is_translation else title
+
     def get_sitemap_urls(self, request=None):
         # A translation is shown only while its Swedish story is published.
         if self.is_translation and not self.original.live:

@@ -61,6 +61,8 @@ def test_the_editor_confirms_and_gets_a_draft_translation_beside_the_story(clien
     assert not translated.goals.exists()
     assert translated.year_start is None
     assert translated.original.pk == a_story.pk
+    assert translated.get_admin_display_title() == "Matsvinnet halveras [EN]"
+    assert a_story.get_admin_display_title() == "Matsvinnet halveras"
     assert PageLogEntry.objects.filter(
         page=translated, action="wagtail.copy_for_translation"
     ).exists()
