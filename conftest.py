@@ -45,6 +45,14 @@ def seeded(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(autouse=True)
+def _no_cache_from_earlier_tests():
+    """Counts, maps and statistics are cached until a story is published (maps.cache); a test
+    that makes stories straight in the database fires no such signal, so no test may see
+    what an earlier test cached."""
+    cache.clear()
+
+
 @pytest.fixture
 def empty_cache():
     """The cache outlives each test's rolled-back transaction: a test that uses it starts and

@@ -129,23 +129,31 @@ class GoalIndexPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from millenniekommunerna.maps.cache import get_or_build
+
         context = super().get_context(request, *args, **kwargs)
         pages = list(
-            GoalPage.objects.live()
-            .child_of(self)
-            .select_related("goal")
-            .annotate(
-                story_count=models.Count(
-                    "goal__stories",
-                    filter=models.Q(goal__stories__live=True),
-                    distinct=True,
-                )
-            )
-            .order_by("goal__number")
+            GoalPage.objects.live().child_of(self).select_related("goal").order_by("goal__number")
         )
+        # Kept in the cache of what is derived from the published stories (maps.signals).
+        counts = get_or_build("story-counts:goal", story_counts_by_goal)
+        for page in pages:
+            page.story_count = counts.get(page.goal_id, 0)
         context["sdg_pages"] = [p for p in pages if p.goal.kind == Goal.Kind.SDG]
         context["mdg_pages"] = [p for p in pages if p.goal.kind == Goal.Kind.MDG]
         return context
+
+
+def story_counts_by_goal() -> dict[int, int]:
+    from millenniekommunerna.stories.models import StoryPage
+
+    goal_story = StoryPage.goals.through
+    rows = (
+        goal_story.objects.filter(storypage__in=StoryPage.objects.published())
+        .values("goal_id")
+        .annotate(n=models.Count("storypage_id", distinct=True))
+    )
+    return {row["goal_id"]: row["n"] for row in rows}
 
 
 class GoalPage(BasePage):

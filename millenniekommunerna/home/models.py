@@ -35,13 +35,11 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from millenniekommunerna.municipalities.models import Municipality
+        from millenniekommunerna.municipalities.models import cached_story_counts_by_municipality
         from millenniekommunerna.stories.models import StoryPage
 
         context = super().get_context(request, *args, **kwargs)
         stories = StoryPage.objects.published().for_listing()
         context["stories"] = self.paginate(request, stories)
-        context["municipality_count"] = (
-            Municipality.objects.filter(stories__live=True).distinct().count()
-        )
+        context["municipality_count"] = len(cached_story_counts_by_municipality())
         return context

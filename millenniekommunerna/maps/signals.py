@@ -1,4 +1,5 @@
-"""Invalidate the maps and statistics when what they show changes."""
+"""Invalidate what is derived from the published stories (maps, statistics, story counts,
+listing facets: maps.cache) when what they show changes."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -25,6 +26,14 @@ def page_changed(sender, **kwargs):
 @receiver(post_delete, sender=StoryPage)
 def story_deleted(sender, **kwargs):
     invalidate()
+
+
+@receiver(post_save, sender=StoryPage)
+def story_created_published(sender, instance, created, **kwargs):
+    """A story created already published (the listing importer) is never "published" through
+    a revision, so `page_published` does not tell."""
+    if created and instance.live:
+        invalidate()
 
 
 @receiver(post_save, sender=Partnership)

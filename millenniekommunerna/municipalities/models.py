@@ -149,21 +149,39 @@ class MunicipalityIndexPage(BasePage):
             MunicipalityPage.objects.live()
             .child_of(self)
             .select_related("municipality__county")
-            .annotate(
-                story_count=models.Count(
-                    "municipality__stories",
-                    filter=models.Q(municipality__stories__live=True),
-                    distinct=True,
-                )
-            )
             .order_by("municipality__county__name", "municipality__name")
         )
+        # Counting every story on each request grows with the stories; the counts are kept in
+        # the cache of what is derived from the published stories (renewed on publish,
+        # unpublish, move and delete: maps.signals).
+        counts = cached_story_counts_by_municipality()
         counties = {}
         for page in pages:
+            page.story_count = counts.get(page.municipality_id, 0)
             counties.setdefault(page.municipality.county, []).append(page)
         context["counties"] = list(counties.items())
         context["municipality_count"] = sum(len(group) for group in counties.values())
         return context
+
+
+def story_counts_by_municipality() -> dict[int, int]:
+    """Published stories per municipality id, for the municipalities that have any."""
+    from millenniekommunerna.stories.models import StoryPage
+
+    rows = (
+        StoryPage.objects.published()
+        .filter(municipality__isnull=False)
+        .order_by()
+        .values("municipality_id")
+        .annotate(n=models.Count("pk"))
+    )
+    return {row["municipality_id"]: row["n"] for row in rows}
+
+
+def cached_story_counts_by_municipality() -> dict[int, int]:
+    from millenniekommunerna.maps.cache import get_or_build
+
+    return get_or_build("story-counts:municipality", story_counts_by_municipality)
 
 
 class MunicipalityPage(BasePage):

@@ -17,15 +17,18 @@ are a queryset (the facet queries use it as a subquery); on a search cluster the
 MAX_CLUSTER_MATCHES ids are fetched and filtered in the database.
 """
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import ExtractYear
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext as _
 from modelsearch.query import And, Or, PlainText
 from wagtail.search.backends import get_search_backend
@@ -353,6 +356,7 @@ class StoryFinder:
 
     def __init__(self, selection: Selection, base=None):
         self.selection = selection
+        self._default_base = base is None
         self.base = base if base is not None else StoryPage.objects.published()
         self.notices: list[str] = []
         self.operator = "and"
@@ -507,7 +511,30 @@ class StoryFinder:
 
     @cached_property
     def count(self) -> int:
+        return self._summary["count"]
+
+    def _count_now(self) -> int:
         return sum(row["n"] for row in self._one_valued_groups if self._passes(row, skip=""))
+
+    @cached_property
+    def _summary(self) -> dict:
+        """The number of matching stories and the facets. Counting them takes a pass over
+        every matching story, which grows with the stories; for a listing without searched
+        words (the same few selections are asked for again and again) they are kept in the
+        cache of what is derived from the published stories, renewed whenever a story is
+        published, unpublished, moved or deleted (maps.signals). Searches are counted each
+        time: their words are too many to keep."""
+
+        def build():
+            return {"count": self._count_now(), "facets": self._facets_now()}
+
+        if self.selection.searched or not self._default_base:
+            return build()
+        from millenniekommunerna.maps.cache import get_or_build
+
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        selection = hashlib.sha256(self.selection.url().encode()).hexdigest()[:32]
+        return get_or_build(f"listing:{language}:{selection}", build)
 
     def page(self, number, per_page: int = 12, strict: bool = False):
         """A page of the results. A bad page number gives the nearest page, or with `strict`
@@ -522,6 +549,9 @@ class StoryFinder:
 
     @cached_property
     def facets(self) -> list[Facet]:
+        return self._summary["facets"]
+
+    def _facets_now(self) -> list[Facet]:
         return [
             *self._goal_facets(),
             self._county_facet(),

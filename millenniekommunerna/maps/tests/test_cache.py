@@ -8,6 +8,7 @@ from millenniekommunerna.maps import cache as story_cache
 from millenniekommunerna.municipalities.models import Municipality, MunicipalityPage
 from millenniekommunerna.partnerships.models import PartnerPlace, Partnership
 from millenniekommunerna.stories.factories import StoryPageFactory
+from millenniekommunerna.stories.models import StoryPage
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +27,14 @@ def stories_in_county(client, county):
 
 
 def test_the_map_is_served_from_the_cache_until_a_story_changes(client):
-    story = StoryPageFactory(municipality_code="0382")  # created live, without a publish signal
+    StoryPageFactory(municipality_code="0382")  # created published, as the importer does
     assert label(client, "Östhammar") == "Östhammar: 1 berättelse"
-    # A story written straight to the database sends no signal: the cached map stays.
-    StoryPageFactory(municipality_code="0382")
+    draft = StoryPageFactory(municipality_code="0382", live=False, first_published_at=None)
     assert label(client, "Östhammar") == "Östhammar: 1 berättelse"
-    story.save_revision().publish()
+    # Written straight to the database (a bulk update) it sends no signal: the cached map stays.
+    StoryPage.objects.filter(pk=draft.pk).update(live=True)
+    assert label(client, "Östhammar") == "Östhammar: 1 berättelse"
+    StoryPage.objects.get(pk=draft.pk).save_revision().publish()
     assert label(client, "Östhammar") == "Östhammar: 2 berättelser"
 
 
@@ -103,3 +106,52 @@ def test_get_or_build_builds_once_per_generation():
     story_cache.invalidate()
     story_cache.get_or_build("test", build)
     assert len(calls) == 2
+
+
+def test_story_counts_and_listing_facets_follow_publishing(client):
+    """The municipality and goal indexes, the home page's figures and the story listing's
+    facets are kept in the same cache, and change when a story is published or unpublished."""
+    import re
+
+    from millenniekommunerna.goals.models import Goal
+
+    def salem_on_municipality_index():
+        text = html.unescape(client.get("/kommuner/").content.decode())
+        item = text[text.index('href="/kommuner/salem/"') :].split("</li>", 1)[0]
+        found = re.search(r"(\d+) berättelse", item)
+        return int(found.group(1)) if found else 0
+
+    def goal_tile_count(slug):
+        text = html.unescape(client.get("/mal/").content.decode())
+        tile = text[text.index(f'href="/mal/{slug}/"') :].split("</a>", 1)[0]
+        return int(re.search(r"(\d+) berättelse", tile).group(1))
+
+    def salem_facet():
+        text = client.get("/berattelser/").content.decode()
+        option = re.search(r'data-facet="salem">.*?facet-option__count">(\d+)', text, flags=re.S)
+        return int(option.group(1)) if option else 0
+
+    def home_figures():
+        text = html.unescape(client.get("/").content.decode())
+        return re.sub(
+            r"\s+", " ", text.split('class="intro-band__stats">', 1)[1].split("</p>")[0]
+        ).strip()
+
+    goal = Goal.objects.get(slug="sdg-7")
+    StoryPageFactory(municipality_code="0382", goals=[goal])
+    before = (
+        salem_on_municipality_index(),
+        goal_tile_count("sdg-7"),
+        salem_facet(),
+        home_figures(),
+    )
+    assert before == (0, 1, 0, "1 berättelse från 1 kommun")
+
+    story = StoryPageFactory(municipality_code="0128", live=False, first_published_at=None)
+    story.goals.set([goal])
+    story.save_revision().publish()
+    after = (salem_on_municipality_index(), goal_tile_count("sdg-7"), salem_facet(), home_figures())
+    assert after == (1, 2, 1, "2 berättelser från 2 kommuner")
+
+    StoryPage.objects.get(pk=story.pk).unpublish()
+    assert (salem_on_municipality_index(), goal_tile_count("sdg-7"), salem_facet()) == (0, 1, 0)
