@@ -17,6 +17,14 @@ class CannotTranslate(Exception):
     pass
 
 
+def language_name(code: str) -> str:
+    """The language's name in the admin's language, as it stands in running text: not
+    capitalised in Swedish ("Översätt till engelska")."""
+    from django.utils import translation
+
+    return str(translation.get_language_info(code)["name_translated"]).lower()
+
+
 def translation_languages() -> list[str]:
     return [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 

@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -14,6 +13,7 @@ from wagtail.models import Page
 
 from .translation import (
     existing_translation,
+    language_name,
     translate_story,
     translation_languages,
     user_can_translate,
@@ -57,9 +57,7 @@ class TranslateStoryView(WagtailAdminTemplateMixin, TemplateView):
             **super().get_context_data(**kwargs),
             "story": self.story,
             "language": self.language,
-            "language_name": str(
-                translation.get_language_info(self.language)["name_translated"]
-            ).lower(),
+            "language_name": language_name(self.language),
         }
 
     def post(self, request, page_id, language):

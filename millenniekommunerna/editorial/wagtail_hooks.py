@@ -42,11 +42,11 @@ def say_which_story_a_translation_translates(request, page):
     if request.method != "GET" or not getattr(page.specific, "is_translation", False):
         return None
     from django.urls import reverse
-    from django.utils import translation
+
+    from .translation import language_name
 
     translated = page.specific
     original = translated.original
-    language = str(translation.get_language_info(translated.language)["name_translated"])
     messages.info(
         request,
         format_html(
@@ -55,7 +55,7 @@ def say_which_story_a_translation_translates(request, page):
                 "This is the %(language)s translation of a Swedish story. Its goals, partner "
                 "places, years and main image are the Swedish story's and are edited there:"
             )
-            % {"language": language.lower()},
+            % {"language": language_name(translated.language)},
             reverse("wagtailadmin_pages:edit", args=[original.pk]),
             original.title,
         ),
@@ -138,16 +138,19 @@ def register_editorial_admin_urls():
 
 def _translate_buttons(page, user, priority):
     from django.urls import reverse
-    from django.utils import translation
     from wagtail.admin import widgets
 
-    from .translation import existing_translation, translation_languages, user_can_translate
+    from .translation import (
+        existing_translation,
+        language_name,
+        translation_languages,
+        user_can_translate,
+    )
 
     if not user_can_translate(user, page):
         return
     for language in translation_languages():
-        # Language names are not capitalised in running Swedish text ("till engelska").
-        name = str(translation.get_language_info(language)["name_translated"]).lower()
+        name = language_name(language)
         existing = existing_translation(page, language)
         if existing is not None:
             label = _("Edit the translation into %(language)s") % {"language": name}

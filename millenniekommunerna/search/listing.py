@@ -23,16 +23,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import ExtractYear
 from django.http import Http404
-from django.utils import translation
 from django.utils.translation import gettext as _
 from modelsearch.query import And, Or, PlainText
 from wagtail.search.backends import get_search_backend
 
+from millenniekommunerna.core.locales import interface_language
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import County, Municipality
 from millenniekommunerna.partnerships.models import Country
@@ -532,7 +531,7 @@ class StoryFinder:
             return build()
         from millenniekommunerna.maps.cache import get_or_build
 
-        language = translation.get_language() or settings.LANGUAGE_CODE
+        language = interface_language()
         selection = hashlib.sha256(self.selection.url().encode()).hexdigest()[:32]
         return get_or_build(f"listing:{language}:{selection}", build)
 

@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from millenniekommunerna.core.locales import interface_language
 from millenniekommunerna.core.text import excerpt as excerpt_text
 
 register = template.Library()
@@ -70,7 +71,7 @@ def lang_url(url):
         return url
     if translation.get_language_from_path(str(url)) not in (None, settings.LANGUAGE_CODE):
         return url  # already in another language (a translated story's own address)
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = interface_language()
     if language == settings.LANGUAGE_CODE:
         return url
     with translation.override(settings.LANGUAGE_CODE):
@@ -315,7 +316,7 @@ def content_lang(page=None):
     from django.utils.html import format_html
 
     language = _content_language(page)
-    if (translation.get_language() or settings.LANGUAGE_CODE) == language:
+    if interface_language() == language:
         return ""
     return format_html(' lang="{}"', language)
 
@@ -330,14 +331,14 @@ def _content_language(page) -> str:
 
 
 def _interface_is_content_language() -> bool:
-    return (translation.get_language() or settings.LANGUAGE_CODE) == settings.LANGUAGE_CODE
+    return interface_language() == settings.LANGUAGE_CODE
 
 
 @register.simple_tag
 def content_in_other_language(page=None):
     """True when the interface is in another language than the content (an English page
     showing a Swedish story), so that the page can say so."""
-    return (translation.get_language() or settings.LANGUAGE_CODE) != _content_language(page)
+    return interface_language() != _content_language(page)
 
 
 @register.filter

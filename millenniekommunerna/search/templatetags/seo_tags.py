@@ -4,11 +4,11 @@
 
 from django import template
 from django.conf import settings
-from django.utils import translation
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from millenniekommunerna.core.locales import interface_language
 from millenniekommunerna.core.templatetags.site_tags import (
     canonical_url,
     language_paths,
@@ -62,7 +62,7 @@ def social_meta(context, page=None):
     description = meta_description(page)
     url = canonical_url(context, page)
     is_story = page.specific_class._meta.label_lower == "stories.storypage"
-    language = translation.get_language() or settings.LANGUAGE_CODE
+    language = interface_language()
     tags = [
         ("og:site_name", "Millenniekommunerna"),
         ("og:type", "article" if is_story else "website"),
