@@ -54,9 +54,10 @@ bench-export: install ## Peak memory of the CSV/JSON exports at 1 000, 10 000 an
 	DATABASE_URL=sqlite:///$(CURDIR)/var/bench-export.sqlite3 DJANGO_SETTINGS_MODULE=millenniekommunerna.settings.dev \
 	  $(BIN)/python bench/export.py --stories 1000,10000,100000 $(BENCH_ARGS)
 
-lint: install ## ruff check and format check
+lint: install ## ruff check, format check, and the import layers (.importlinter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .

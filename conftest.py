@@ -47,9 +47,9 @@ def seeded(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _no_cache_from_earlier_tests():
-    """Counts, maps and statistics are cached until a story is published (maps.cache); a test
-    that makes stories straight in the database fires no such signal, so no test may see
-    what an earlier test cached."""
+    """Counts, maps and statistics are cached until a story is published
+    (core.derived_cache); a test that makes stories straight in the database fires no such
+    signal, so no test may see what an earlier test cached."""
     cache.clear()
 
 

@@ -205,7 +205,7 @@ def machine_load() -> str:
 
 def fill_up_to(count: int, args) -> tuple[int, float] | None:
     """Generate stories until there are `count`; return (generated, stories per second)."""
-    from millenniekommunerna.stories.generator import generate_stories
+    from devtools.generator import generate_stories
     from millenniekommunerna.stories.models import StoryPage
 
     existing = StoryPage.objects.count()

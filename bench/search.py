@@ -130,7 +130,7 @@ def measure(client, args) -> dict:
     from modelsearch.query import And, Or, PlainText
     from wagtail.search.backends import get_search_backend
 
-    from millenniekommunerna.search import text
+    from millenniekommunerna.core import swedish as text
     from millenniekommunerna.stories.models import StoryPage
 
     backend = get_search_backend()

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, GroupApprovalTask
 
+from millenniekommunerna.stories.models import StoryPage
+
 
 class MunicipalityEditorGroup(models.Model):
     """The Wagtail group of one municipality's editors and the image collection they upload
@@ -62,9 +64,13 @@ class NationalReviewTask(GroupApprovalTask):
         )
 
 
-def _latest_version_has_problems(obj) -> bool:
-    from .quality import story_problems
+def story_problems(page) -> list:
+    """The quality problems of a saved story or of one of its revisions; nothing for other
+    page types."""
+    return page.quality_problems() if isinstance(page, StoryPage) else []
 
+
+def _latest_version_has_problems(obj) -> bool:
     cached = getattr(obj, "_editorial_quality_problems", None)
     if cached is None:
         specific = getattr(obj, "specific", obj)

@@ -163,19 +163,3 @@ class Setup:
 def ensure_editorial_setup() -> Setup:
     workflow = ensure_review_workflow()
     return Setup(national_group=Group.objects.get(name=NATIONAL_GROUP), workflow=workflow)
-
-
-def municipality_ids_editable_by(user):
-    """A subquery of the ids of the municipalities whose page `user` may edit: their own for
-    a municipality editor, every one for a national editor. It follows the page tree, so
-    whatever grants page permissions grants the rest (tips) too."""
-    from wagtail.permissions import policy_registry
-
-    from millenniekommunerna.municipalities.models import Municipality, MunicipalityPage
-
-    if not (user and user.is_active):
-        return Municipality.objects.none().values("pk")
-    if user.is_superuser:
-        return Municipality.objects.values("pk")
-    pages = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "change")
-    return MunicipalityPage.objects.filter(pk__in=pages.values("pk")).values("municipality_id")

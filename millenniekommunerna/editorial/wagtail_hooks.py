@@ -9,7 +9,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
-from .quality import story_problems
+from .models import story_problems
 
 
 def _problem_list(found):

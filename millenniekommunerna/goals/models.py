@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from millenniekommunerna.core import providers
 from millenniekommunerna.core.colour import accessible_badge_colours
 from millenniekommunerna.core.models import BasePage
 
@@ -129,31 +130,16 @@ class GoalIndexPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from millenniekommunerna.maps.cache import get_or_build
-
         context = super().get_context(request, *args, **kwargs)
         pages = list(
             GoalPage.objects.live().child_of(self).select_related("goal").order_by("goal__number")
         )
-        # Kept in the cache of what is derived from the published stories (maps.signals).
-        counts = get_or_build("story-counts:goal", story_counts_by_goal)
+        counts = providers.ask(providers.STORY_COUNTS, "goal")
         for page in pages:
             page.story_count = counts.get(page.goal_id, 0)
         context["sdg_pages"] = [p for p in pages if p.goal.kind == Goal.Kind.SDG]
         context["mdg_pages"] = [p for p in pages if p.goal.kind == Goal.Kind.MDG]
         return context
-
-
-def story_counts_by_goal() -> dict[int, int]:
-    from millenniekommunerna.stories.models import StoryPage
-
-    goal_story = StoryPage.goals.through
-    rows = (
-        goal_story.objects.filter(storypage__in=StoryPage.objects.published())
-        .values("goal_id")
-        .annotate(n=models.Count("storypage_id", distinct=True))
-    )
-    return {row["goal_id"]: row["n"] for row in rows}
 
 
 class GoalPage(BasePage):
@@ -185,12 +171,10 @@ class GoalPage(BasePage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from millenniekommunerna.stories.models import StoryPage
-
         context = super().get_context(request, *args, **kwargs)
         goal = self.goal
         related = goal.successors if goal.kind == Goal.Kind.MDG else goal.predecessors
         context["related_goals"] = list(related.select_related("page").order_by("number"))
-        stories = StoryPage.objects.published().filter(goals=goal).for_listing()
+        stories = providers.ask(providers.STORIES_LISTED_ON, self)
         context["stories"] = self.paginate(request, stories)
         return context

@@ -4,7 +4,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from millenniekommunerna.core import providers
 from millenniekommunerna.core.models import BasePage
+from millenniekommunerna.stories.models import StoryPage
 
 
 class HomePage(BasePage):
@@ -35,11 +37,8 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from millenniekommunerna.municipalities.models import cached_story_counts_by_municipality
-        from millenniekommunerna.stories.models import StoryPage
-
         context = super().get_context(request, *args, **kwargs)
         stories = StoryPage.objects.published().for_listing()
         context["stories"] = self.paginate(request, stories)
-        context["municipality_count"] = len(cached_story_counts_by_municipality())
+        context["municipality_count"] = len(providers.ask(providers.STORY_COUNTS, "municipality"))
         return context

@@ -6,6 +6,3 @@ class MapsConfig(AppConfig):
     name = "millenniekommunerna.maps"
     label = "maps"
     verbose_name = _("Maps")
-
-    def ready(self):
-        from . import signals  # noqa: F401

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from millenniekommunerna.core import providers
 from millenniekommunerna.core.models import BasePage
 
 
@@ -151,10 +152,7 @@ class MunicipalityIndexPage(BasePage):
             .select_related("municipality__county")
             .order_by("municipality__county__name", "municipality__name")
         )
-        # Counting every story on each request grows with the stories; the counts are kept in
-        # the cache of what is derived from the published stories (renewed on publish,
-        # unpublish, move and delete: maps.signals).
-        counts = cached_story_counts_by_municipality()
+        counts = providers.ask(providers.STORY_COUNTS, "municipality")
         counties = {}
         for page in pages:
             page.story_count = counts.get(page.municipality_id, 0)
@@ -162,26 +160,6 @@ class MunicipalityIndexPage(BasePage):
         context["counties"] = list(counties.items())
         context["municipality_count"] = sum(len(group) for group in counties.values())
         return context
-
-
-def story_counts_by_municipality() -> dict[int, int]:
-    """Published stories per municipality id, for the municipalities that have any."""
-    from millenniekommunerna.stories.models import StoryPage
-
-    rows = (
-        StoryPage.objects.published()
-        .filter(municipality__isnull=False)
-        .order_by()
-        .values("municipality_id")
-        .annotate(n=models.Count("pk"))
-    )
-    return {row["municipality_id"]: row["n"] for row in rows}
-
-
-def cached_story_counts_by_municipality() -> dict[int, int]:
-    from millenniekommunerna.maps.cache import get_or_build
-
-    return get_or_build("story-counts:municipality", story_counts_by_municipality)
 
 
 class MunicipalityPage(BasePage):
@@ -235,9 +213,7 @@ class MunicipalityPage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from millenniekommunerna.stories.models import StoryPage
-
         context = super().get_context(request, *args, **kwargs)
-        stories = StoryPage.objects.published().child_of(self).for_listing()
+        stories = providers.ask(providers.STORIES_LISTED_ON, self)
         context["stories"] = self.paginate(request, stories)
         return context

@@ -7,11 +7,10 @@ import difflib
 
 from django.core.cache import cache
 
+from millenniekommunerna.core import swedish as text
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import County, Municipality
 from millenniekommunerna.partnerships.models import Country, PartnerPlace
-
-from . import text
 
 CACHE_KEY = "search:vocabulary:1"
 CACHE_SECONDS = 60 * 60

@@ -8,20 +8,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.search.backends import get_search_backend
 
+from millenniekommunerna.core import swedish as text
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import Municipality
-
-from . import suggestions, text
-from .listing import (
+from millenniekommunerna.stories.listing import Selection, StoryFinder
+from millenniekommunerna.stories.listing.params import (
     FILTER_PARAMS,
     PARAM_PAGE,
     PARAM_QUERY,
     PARAM_SORT,
     SORT_NEWEST,
     SORT_RELEVANCE,
-    Selection,
-    StoryFinder,
 )
+
+from . import suggestions
 
 PER_PAGE = 12
 MAX_PLACE_MATCHES = 6

@@ -1,8 +1,8 @@
 """`/statistik/`: plain Django views rather than a Wagtail page, for the same reasons as the
 maps: every number is computed, nothing is edited, and the URL is fixed in `urls.py`.
 
-The tables are cached with the maps (see `maps.cache`) and invalidated with them when a story
-is published, unpublished, moved or deleted."""
+The tables are cached with the maps (see `core.derived_cache`) and invalidated with them when a
+story is published, unpublished, moved or deleted."""
 
 import csv
 import io
@@ -13,8 +13,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from millenniekommunerna.core.derived_cache import get_or_build
 from millenniekommunerna.core.templatetags.site_tags import lang_url, section_page_url
-from millenniekommunerna.maps.cache import get_or_build
 
 from .charts import bar_chart
 from .tables import Table, all_tables, summary

@@ -20,7 +20,7 @@ class TipQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The tips of the municipalities whose pages `user` may edit (all of them for a
         national editor)."""
-        from millenniekommunerna.editorial.roles import municipality_ids_editable_by
+        from millenniekommunerna.municipalities.permissions import municipality_ids_editable_by
 
         return self.filter(municipality_id__in=municipality_ids_editable_by(user))
 

@@ -12,7 +12,7 @@ class TipPermissionPolicy(ModelPermissionPolicy):
     def _edits_some_municipality(self, user) -> bool:
         cached = getattr(user, "_tips_edits_some_municipality", None)
         if cached is None:
-            from millenniekommunerna.editorial.roles import municipality_ids_editable_by
+            from millenniekommunerna.municipalities.permissions import municipality_ids_editable_by
 
             cached = municipality_ids_editable_by(user).exists()
             user._tips_edits_some_municipality = cached

@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import TemplateView
 
-from millenniekommunerna.editorial import ratelimit
+from millenniekommunerna.core import ratelimit
 
 from .forms import HONEYPOT_FIELD, TipForm
 from .images import UploadSizeGuard

@@ -13,7 +13,7 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.test.utils.form_data import rich_text
 
-from millenniekommunerna.editorial import ratelimit
+from millenniekommunerna.core import ratelimit
 
 from .conftest import make_user
 

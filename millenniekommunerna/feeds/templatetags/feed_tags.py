@@ -28,6 +28,20 @@ def scopes_for_page(page) -> list[Scope]:
     return scopes
 
 
+@register.simple_tag
+def listing_feed_scopes(selection) -> list[Scope]:
+    """`{% listing_feed_scopes listing.selection as scopes %}`: the feeds that follow a listing's
+    selection: of its municipality or county, or of its one goal, and always all stories."""
+    scopes = []
+    if selection.municipality:
+        scopes.append(Scope("municipality", selection.municipality))
+    elif selection.county:
+        scopes.append(Scope("county", selection.county))
+    if len(selection.goals) == 1:
+        scopes.append(Scope("goal", selection.goals[0]))
+    return [*scopes, Scope()]
+
+
 def links(scopes) -> str:
     rows = []
     with override("sv"):

@@ -7,7 +7,7 @@ configuration; here the same Snowball algorithm (PyStemmer) is applied in Python
 when it is indexed and to the query, so FTS5 compares stems with stems.
 
 Also different from the stock backend:
-- a query is only ever the words of `millenniekommunerna.search.text.WORD` (letters and digits),
+- a query is only ever the words of `millenniekommunerna.core.swedish.WORD` (letters and digits),
   so FTS5 syntax in user input (`"`, `NEAR(`, `*`, `OR`) cannot reach MATCH, and a query left
   with no words matches nothing instead of raising;
 - ranking weighs the title column (the FTS table's `title`) above the body with BM25 column
@@ -38,7 +38,7 @@ from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from millenniekommunerna.search.text import stem_text
+from millenniekommunerna.core.swedish import stem_text
 
 # BM25 weights of the FTS5 table's columns, in their order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 4.0)

@@ -7,8 +7,8 @@ from django.http import QueryDict
 
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.partnerships.models import Country, PartnerPlace
-from millenniekommunerna.search.listing import Selection, StoryFinder
 from millenniekommunerna.stories.factories import StoryPageFactory
+from millenniekommunerna.stories.listing import Selection, StoryFinder
 
 pytestmark = pytest.mark.django_db
 

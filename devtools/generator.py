@@ -38,8 +38,7 @@ from millenniekommunerna.core.text import fold_slug
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import Municipality, MunicipalityPage
 from millenniekommunerna.partnerships.models import Country, PartnerPlace, Partnership
-
-from .models import StoryPage
+from millenniekommunerna.stories.models import StoryPage
 
 PUBLISHED_FROM = datetime(2010, 1, 1, tzinfo=UTC)
 PUBLISHED_UNTIL = datetime(2027, 1, 1, tzinfo=UTC)
@@ -1083,7 +1082,7 @@ def _forget_derived_caches() -> None:
     """The maps and statistics cache what they compute from all stories and are told of new
     ones by page_published, which bulk writes do not send."""
     if apps.is_installed("millenniekommunerna.maps"):
-        from millenniekommunerna.maps.cache import invalidate
+        from millenniekommunerna.core.derived_cache import invalidate
 
         invalidate()
 

@@ -1,6 +1,6 @@
 import pytest
 
-from millenniekommunerna.search import text
+from millenniekommunerna.core import swedish as text
 
 
 @pytest.mark.parametrize(

@@ -23,13 +23,7 @@ from django.db.models.functions import Coalesce
 from modelsearch.query import Or, PlainText
 from wagtail.search.backends import get_search_backend
 
-from millenniekommunerna.stories.models import StoryPage
-
-from . import text
-
-GoalStory = StoryPage.goals.through
-CountryStory = StoryPage.countries.through
-PlaceStory = StoryPage.partner_places.through
+from millenniekommunerna.core import swedish as text
 
 GOAL_CANDIDATES = 100
 TEXT_CANDIDATES = 20
@@ -62,8 +56,13 @@ def _text_candidates(story, others) -> list[int]:
 
 
 def related_stories(story, goal_ids, place_ids, country_ids, limit: int = 3) -> list:
-    """Up to `limit` live stories nearest to `story`, never `story` itself, ready for cards."""
-    others = StoryPage.objects.published().exclude(pk=story.pk)
+    """Up to `limit` live stories nearest to `story`, never `story` itself, ready for cards.
+    The story's model is taken from `story`: the story page imports this module."""
+    model = type(story)
+    GoalStory = model.goals.through
+    CountryStory = model.countries.through
+    PlaceStory = model.partner_places.through
+    others = model.objects.published().exclude(pk=story.pk)
     goal_ids, place_ids, country_ids = list(goal_ids), list(place_ids), list(country_ids)
 
     text_ids = _text_candidates(story, others)

@@ -1,8 +1,10 @@
-"""One cache for everything computed from the published stories as a whole: the maps and the
-statistics. Each entry's key holds a generation token; publishing, unpublishing, moving or
-deleting a story (or editing a partnership or a municipality's status) replaces the token, so
-every derived entry goes stale at once, without knowing their keys, in every process that
-shares the cache (Redis in production)."""
+"""One cache for everything computed from the published content as a whole (maps, statistics,
+story counts, listing facets). Each entry's key holds a generation token; `invalidate()`
+replaces the token, so every derived entry goes stale at once, without knowing their keys, in
+every process that shares the cache (Redis in production).
+
+This module knows nothing of what is cached: the content layer decides when its data changed
+(`stories.invalidation`), and each feature names and builds its own entries."""
 
 import uuid
 from collections.abc import Callable

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from millenniekommunerna.stories.generator import generate_stories
+from devtools.generator import generate_stories
 
 
 def thousands(number: float) -> str:

@@ -3,7 +3,7 @@ import time
 import pytest
 from django.core.cache import cache
 
-from millenniekommunerna.editorial import ratelimit
+from millenniekommunerna.core import ratelimit
 
 
 @pytest.fixture(autouse=True)

@@ -1,15 +1,15 @@
 """Invalidate what is derived from the published stories (maps, statistics, story counts,
-listing facets: maps.cache) when what they show changes."""
+listing facets: core.derived_cache) when what they show changes."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from millenniekommunerna.core.derived_cache import invalidate
 from millenniekommunerna.municipalities.models import Municipality, MunicipalityPage
 from millenniekommunerna.partnerships.models import PartnerPlace, Partnership
-from millenniekommunerna.stories.models import StoryPage
 
-from .cache import invalidate
+from .models import StoryPage
 
 # Moving or unpublishing a municipality page takes its stories along.
 PAGE_TYPES = (StoryPage, MunicipalityPage)

@@ -4,7 +4,7 @@ import html
 
 import pytest
 
-from millenniekommunerna.maps import cache as story_cache
+from millenniekommunerna.core import derived_cache as story_cache
 from millenniekommunerna.municipalities.models import Municipality, MunicipalityPage
 from millenniekommunerna.partnerships.models import PartnerPlace, Partnership
 from millenniekommunerna.stories.factories import StoryPageFactory

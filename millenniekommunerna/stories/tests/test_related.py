@@ -2,8 +2,8 @@ import pytest
 
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.partnerships.models import Country, PartnerPlace
-from millenniekommunerna.search.related import related_stories
 from millenniekommunerna.stories.factories import StoryPageFactory
+from millenniekommunerna.stories.related import related_stories
 
 pytestmark = pytest.mark.django_db
 

@@ -80,20 +80,3 @@ def problems(*, teaser, goals, hero_image, body) -> list[Problem]:
     for message in body_image_problems(body):
         found.append(Problem("body", message))
     return found
-
-
-def story_problems(page) -> list[Problem]:
-    """The problems of a saved story or of one of its revisions (`revision.as_object()`);
-    nothing for other page types."""
-    from millenniekommunerna.stories.models import StoryPage
-
-    if not isinstance(page, StoryPage):
-        return []
-    # A translation has its own text; its goals and main image are the Swedish story's.
-    story = page.original if page.is_translation else page
-    return problems(
-        teaser=page.teaser,
-        goals=list(story.goals.all()),
-        hero_image=story.hero_image,
-        body=page.body,
-    )

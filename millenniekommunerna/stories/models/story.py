@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
@@ -19,9 +19,11 @@ from wagtail.search import index
 from millenniekommunerna.core import locales
 from millenniekommunerna.core.models import BasePage
 from millenniekommunerna.core.text import excerpt
-from millenniekommunerna.editorial.forms import StoryPageForm
 
-from .blocks import StoryBodyBlock
+from .. import quality
+from ..blocks import StoryBodyBlock
+from ..forms import StoryPageForm
+from ..related import related_stories
 
 TEASER_MAX_LENGTH = 400
 
@@ -62,6 +64,27 @@ class StoryPageQuerySet(PageQuerySet):
             listing = listing.with_translation(language)
         return listing
 
+    def counts_by_goal(self) -> dict[int, int]:
+        """Published stories per goal id, for the goals that have any."""
+        goal_story = self.model.goals.through
+        rows = (
+            goal_story.objects.filter(storypage__in=self.published())
+            .values("goal_id")
+            .annotate(n=models.Count("storypage_id", distinct=True))
+        )
+        return {row["goal_id"]: row["n"] for row in rows}
+
+    def counts_by_municipality(self) -> dict[int, int]:
+        """Published stories per municipality id, for the municipalities that have any."""
+        rows = (
+            self.published()
+            .filter(municipality__isnull=False)
+            .order_by()
+            .values("municipality_id")
+            .annotate(n=models.Count("pk"))
+        )
+        return {row["municipality_id"]: row["n"] for row in rows}
+
     def with_translation(self, language):
         """Each story's published translation into `language`: its title, teaser and slug
         (a translation lives beside its story), as subqueries of the same query."""
@@ -79,39 +102,6 @@ class StoryPageQuerySet(PageQuerySet):
 
 
 StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
-
-
-class StoryIndexPage(BasePage):
-    """`/berattelser/`: every published story, newest first."""
-
-    template = "pages/story_index_page.html"
-
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("story index page")
-
-    def get_meta_description(self):
-        return _(
-            "Stories from Swedish municipalities of their local work toward the global "
-            "development goals, by goal, county, partner country and year."
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        from millenniekommunerna.search.listing import Selection, StoryFinder
-
-        context = super().get_context(request, *args, **kwargs)
-        # Facets (goal, county, municipality, country, year, Millenniekommun) from the query
-        # string; see millenniekommunerna.search.listing.
-        finder = StoryFinder(Selection.from_params(request.GET, allow_query=False))
-        context["stories"] = finder.page(request.GET.get("sida"), self.per_page, strict=True)
-        context["listing"] = finder
-        return context
 
 
 class StoryPage(BasePage):
@@ -412,8 +402,19 @@ class StoryPage(BasePage):
             return _("since %(year)s") % {"year": self.year_start}
         return str(self.year_start or self.year_end or "")
 
+    def quality_problems(self) -> list[quality.Problem]:
+        """What stops this story (or a revision of it: `revision.as_object()`) from going for
+        review or being published. A translation has its own text; its goals and main image
+        are the Swedish story's."""
+        story = self.original if self.is_translation else self
+        return quality.problems(
+            teaser=self.teaser,
+            goals=list(story.goals.all()),
+            hero_image=story.hero_image,
+            body=self.body,
+        )
+
     def get_context(self, request, *args, **kwargs):
-        from millenniekommunerna.search.related import related_stories
 
         context = super().get_context(request, *args, **kwargs)
         # A translation shows its own text with the Swedish story's facts.

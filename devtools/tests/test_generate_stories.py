@@ -10,8 +10,8 @@ from django.db.models import Max
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from devtools.generator import genitive, municipality_weights
 from millenniekommunerna.municipalities.models import Municipality
-from millenniekommunerna.stories.generator import genitive, municipality_weights
 from millenniekommunerna.stories.models import StoryPage
 
 pytestmark = pytest.mark.django_db

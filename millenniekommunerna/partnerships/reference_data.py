@@ -1,0 +1,48 @@
+"""The 250 countries (CLDR names in Swedish and English) and the partner places abroad
+(GeoNames, with editorial names and aliases)."""
+
+from millenniekommunerna.core.reference_data import COUNTRIES, LoadReport, loader, read_csv, upsert
+from millenniekommunerna.core.text import fold_slug
+
+from .models import Country, PartnerPlace
+
+
+@loader(order=COUNTRIES)
+def load_countries_and_partner_places(report: LoadReport) -> None:
+    for row in read_csv("world/countries.csv"):
+        upsert(
+            Country,
+            report,
+            "countries",
+            {"code": row["alpha2"]},
+            {
+                "code_alpha3": row["alpha3"],
+                "numeric_code": row["numeric"],
+                "name_sv": row["name_sv"],
+                "name_en": row["name_en_cldr"] or row["name_en_iso"],
+            },
+        )
+
+    names = {row["geonameid"]: row for row in read_csv("world/partner_place_names.csv")}
+    countries = {c.code: c for c in Country.objects.all()}
+    for row in read_csv("world/partner_places.csv"):
+        editorial = names.get(row["geonameid"], {})
+        name = editorial.get("name") or row["name"]
+        upsert(
+            PartnerPlace,
+            report,
+            "partner places",
+            {"geonames_id": int(row["geonameid"])},
+            {
+                "name": name,
+                "slug": fold_slug(name),
+                "country": countries[row["country_code"]],
+                "kind": editorial.get("kind") or row["kind"],
+                "region": row["admin1_name"],
+                "latitude": float(row["lat"]),
+                "longitude": float(row["lon"]),
+                "aliases": ";".join(
+                    a for a in (editorial.get("aliases") or "").split(";") if a.strip()
+                ),
+            },
+        )

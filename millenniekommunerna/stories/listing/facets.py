@@ -1,0 +1,314 @@
+"""The facet counts of a selection.
+
+Facets and what a count means (a count is always the number of stories the link leads to):
+- goal and partner country: a story can have several, so choosing more narrows the results
+  (stories with all of them); a count is the number of current results that also have it;
+- county, municipality, year of publication, Millenniekommun or not: a story has one, so a
+  link replaces the choice; a count is the number of stories with that value and every other
+  choice (choosing a county drops the municipality, whose list then shows that county's).
+
+Counts come from a few GROUP BY queries over the matching stories (a subquery), however many
+stories there are: one for the goals, two for the countries (stories name countries directly
+and through their partner places), one for the four one-valued facets together."""
+
+from collections import defaultdict
+from functools import cached_property
+
+from django.db.models import Count, Exists, OuterRef
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext as _
+
+from millenniekommunerna.goals.models import Goal
+from millenniekommunerna.municipalities.models import County
+from millenniekommunerna.partnerships.models import Country
+
+from ..models.story import StoryPage
+from .params import (
+    NO,
+    PARAM_COUNTRY,
+    PARAM_COUNTY,
+    PARAM_GOAL,
+    PARAM_MILLENNIUM,
+    PARAM_MUNICIPALITY,
+    PARAM_YEAR,
+    YES,
+)
+from .presentation import Facet, FacetOption
+
+GoalStory = StoryPage.goals.through
+CountryStory = StoryPage.countries.through
+PlaceStory = StoryPage.partner_places.through
+
+
+class FacetCounter:
+    """The facets of a finder's selection, counted over the stories it matched."""
+
+    def __init__(self, finder):
+        self.finder = finder
+        self.selection = finder.selection
+
+    @cached_property
+    def _one_valued_groups(self) -> list[dict]:
+        pool = self.finder._restrict(
+            self.finder.matched, skip=("county", "municipality", "year", "millennium")
+        )
+        return list(
+            StoryPage.objects.filter(pk__in=self.finder._ids(pool))
+            .order_by()
+            .values(
+                "municipality_id",
+                "municipality__name",
+                "municipality__slug",
+                "municipality__county_id",
+                "municipality__county__name",
+                "municipality__county__short_name",
+                "municipality__county__slug",
+                "municipality__is_millennium_municipality",
+                year=ExtractYear("first_published_at"),
+            )
+            .annotate(n=Count("pk"))
+        )
+
+    def _passes(self, row, skip: str) -> bool:
+        selection = self.selection
+        if skip not in ("county", "municipality") and selection.municipality:
+            if row["municipality_id"] != selection.municipality.pk:
+                return False
+        elif (
+            skip != "county"
+            and selection.county
+            and row["municipality__county_id"] != selection.county.pk
+        ):
+            return False
+        if skip != "year" and selection.year and row["year"] != selection.year:
+            return False
+        millennium = row["municipality__is_millennium_municipality"]
+        return skip == "millennium" or selection.millennium in (None, millennium)
+
+    def count(self) -> int:
+        return sum(row["n"] for row in self._one_valued_groups if self._passes(row, skip=""))
+
+    def facets(self) -> list[Facet]:
+        return [
+            *self._goal_facets(),
+            self._county_facet(),
+            self._municipality_facet(),
+            self._country_facet(),
+            self._year_facet(),
+            self._millennium_facet(),
+        ]
+
+    def _goal_facets(self) -> list[Facet]:
+        current = self.finder._ids(self.finder._restrict(self.finder.matched))
+        rows = (
+            GoalStory.objects.filter(storypage_id__in=current)
+            .values(
+                "goal_id",
+                "goal__slug",
+                "goal__kind",
+                "goal__number",
+                "goal__name_sv",
+                "goal__name_en",
+            )
+            .annotate(n=Count("storypage_id"))
+        )
+        goals = {goal.pk: goal for goal in self.selection.goals}
+        counts = {}
+        for row in rows:
+            counts[row["goal_id"]] = row["n"]
+            goals.setdefault(
+                row["goal_id"],
+                Goal(
+                    pk=row["goal_id"],
+                    slug=row["goal__slug"],
+                    kind=row["goal__kind"],
+                    number=row["goal__number"],
+                    name_sv=row["goal__name_sv"],
+                    name_en=row["goal__name_en"],
+                ),
+            )
+        chosen = {goal.pk for goal in self.selection.goals}
+        chosen_slugs = [goal.slug for goal in self.selection.goals]
+        ordered = sorted(goals.values(), key=lambda g: (g.kind != Goal.Kind.SDG, g.number))
+        facets = []
+        for kind, title in (
+            (Goal.Kind.SDG, _("Global goals")),
+            (Goal.Kind.MDG, _("Millennium goals")),
+        ):
+            options = []
+            for goal in ordered:
+                if goal.kind != kind:
+                    continue
+                selected = goal.pk in chosen
+                slugs = (
+                    [s for s in chosen_slugs if s != goal.slug]
+                    if selected
+                    else [*chosen_slugs, goal.slug]
+                )
+                options.append(
+                    FacetOption(
+                        label=f"{goal.label} {goal.name}",
+                        count=counts.get(goal.pk, 0),
+                        url=self.selection.url(**{PARAM_GOAL: slugs}),
+                        selected=selected,
+                        code=goal.slug,
+                    )
+                )
+            facets.append(Facet(key=f"goal-{kind}", title=title, options=options))
+        return facets
+
+    def _county_facet(self) -> Facet:
+        counts, names = defaultdict(int), {}
+        for row in self._one_valued_groups:
+            if row["municipality__county_id"] is not None and self._passes(row, skip="county"):
+                slug = row["municipality__county__slug"]
+                counts[slug] += row["n"]
+                names[slug] = County.name_in_interface(
+                    row["municipality__county__name"], row["municipality__county__short_name"]
+                )
+        chosen = self.selection.county.slug if self.selection.county else None
+        options = [
+            FacetOption(
+                label=names[slug],
+                count=counts[slug],
+                url=self.selection.url(
+                    **{PARAM_COUNTY: None if slug == chosen else slug, PARAM_MUNICIPALITY: None}
+                ),
+                selected=slug == chosen,
+                code=slug,
+            )
+            for slug in sorted(counts, key=lambda s: names[s])
+        ]
+        return Facet(key="county", title=_("County"), options=options)
+
+    def _municipality_facet(self) -> Facet:
+        counts, names = defaultdict(int), {}
+        for row in self._one_valued_groups:
+            if row["municipality_id"] is not None and self._passes(row, skip="municipality"):
+                slug = row["municipality__slug"]
+                counts[slug] += row["n"]
+                names[slug] = row["municipality__name"]
+        chosen = self.selection.municipality.slug if self.selection.municipality else None
+        county = self.selection.county.slug if self.selection.county else None
+        options = [
+            FacetOption(
+                label=names[slug],
+                count=counts[slug],
+                url=self.selection.url(
+                    **{
+                        PARAM_MUNICIPALITY: None if slug == chosen else slug,
+                        PARAM_COUNTY: county if slug == chosen else None,
+                    }
+                ),
+                selected=slug == chosen,
+                code=slug,
+            )
+            for slug in sorted(counts, key=lambda s: (s != chosen, -counts[s], names[s]))
+        ]
+        hint = (
+            _("In %(county)s") % {"county": self.selection.county.interface_name}
+            if self.selection.county
+            else ""
+        )
+        return Facet(key="municipality", title=_("Municipality"), options=options, hint=hint)
+
+    def _country_facet(self) -> Facet:
+        current = self.finder._ids(self.finder._restrict(self.finder.matched))
+        direct = (
+            CountryStory.objects.filter(storypage_id__in=current)
+            .values("country_id", "country__code", "country__name_sv", "country__name_en")
+            .annotate(n=Count("storypage_id"))
+        )
+        through_places = (
+            PlaceStory.objects.filter(storypage_id__in=current)
+            .exclude(
+                Exists(
+                    CountryStory.objects.filter(
+                        storypage_id=OuterRef("storypage_id"),
+                        country_id=OuterRef("partnerplace__country_id"),
+                    )
+                )
+            )
+            .values(
+                "partnerplace__country_id",
+                "partnerplace__country__code",
+                "partnerplace__country__name_sv",
+                "partnerplace__country__name_en",
+            )
+            .annotate(n=Count("storypage_id", distinct=True))
+        )
+        counts = defaultdict(int)
+        countries = {c.pk: c for c in self.selection.countries}
+        for rows, prefix in ((direct, "country"), (through_places, "partnerplace__country")):
+            for row in rows:
+                pk = row[f"{prefix}_id"]
+                counts[pk] += row["n"]
+                countries.setdefault(
+                    pk,
+                    Country(
+                        pk=pk,
+                        code=row[f"{prefix}__code"],
+                        name_sv=row[f"{prefix}__name_sv"],
+                        name_en=row[f"{prefix}__name_en"],
+                    ),
+                )
+        chosen = [c.code.lower() for c in self.selection.countries]
+        options = []
+        for pk, country in countries.items():
+            code = country.code.lower()
+            selected = code in chosen
+            codes = [c for c in chosen if c != code] if selected else [*chosen, code]
+            options.append(
+                FacetOption(
+                    label=country.name,
+                    count=counts.get(pk, 0),
+                    url=self.selection.url(**{PARAM_COUNTRY: codes}),
+                    selected=selected,
+                    code=code,
+                )
+            )
+        options.sort(key=lambda o: (not o.selected, -(o.count or 0), o.label))
+        return Facet(key="country", title=_("Partner country"), options=options)
+
+    def _year_facet(self) -> Facet:
+        counts = defaultdict(int)
+        for row in self._one_valued_groups:
+            if row["year"] is not None and self._passes(row, skip="year"):
+                counts[row["year"]] += row["n"]
+        chosen = self.selection.year
+        options = [
+            FacetOption(
+                label=str(year),
+                count=counts[year],
+                url=self.selection.url(**{PARAM_YEAR: None if year == chosen else year}),
+                selected=year == chosen,
+                code=str(year),
+            )
+            for year in sorted(counts, reverse=True)
+        ]
+        return Facet(key="year", title=_("Year published"), options=options)
+
+    def _millennium_facet(self) -> Facet:
+        counts = defaultdict(int)
+        for row in self._one_valued_groups:
+            value = row["municipality__is_millennium_municipality"]
+            if value is not None and self._passes(row, skip="millennium"):
+                counts[value] += row["n"]
+        chosen = self.selection.millennium
+        options = [
+            FacetOption(
+                label=label,
+                count=counts[value],
+                url=self.selection.url(
+                    **{PARAM_MILLENNIUM: None if value == chosen else (YES if value else NO)}
+                ),
+                selected=value == chosen,
+                code=YES if value else NO,
+            )
+            for value, label in (
+                (True, _("Millennium Municipalities")),
+                (False, _("Other municipalities")),
+            )
+            if counts[value] or value == chosen
+        ]
+        return Facet(key="millennium", title=_("Millennium Municipality"), options=options)

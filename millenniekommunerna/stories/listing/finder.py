@@ -1,0 +1,182 @@
+"""The stories that match a selection, in the chosen order, counted and paged.
+
+Search goes through Wagtail's search backend. On the database backends the matching stories
+are a queryset (the facet queries use it as a subquery); on a search cluster the best
+MAX_CLUSTER_MATCHES ids are fetched and filtered in the database."""
+
+import hashlib
+from functools import cached_property
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.http import Http404
+from django.utils.translation import gettext as _
+from modelsearch.query import And, Or, PlainText
+from wagtail.search.backends import get_search_backend
+
+from millenniekommunerna.core import swedish as text
+from millenniekommunerna.core.derived_cache import get_or_build
+from millenniekommunerna.core.locales import interface_language
+
+from ..models.story import StoryPage
+from .facets import CountryStory, FacetCounter, GoalStory, PlaceStory
+from .params import MAX_CLUSTER_MATCHES, SORT_RELEVANCE
+from .presentation import Facet
+from .selection import Selection
+
+
+class ClampedPaginator(Paginator):
+    """A paginator whose page() never fails: a page number that is not a number gives the
+    first page, one past the end the last."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.__dict__["count"] = count  # already known from the facet query
+
+    def page(self, number):
+        try:
+            number = int(str(number))
+        except (TypeError, ValueError):
+            number = 1
+        return super().page(min(max(number, 1), self.num_pages))
+
+
+class StoryFinder:
+    """The stories a Selection asks for, and its facets."""
+
+    def __init__(self, selection: Selection, base=None):
+        self.selection = selection
+        self._default_base = base is None
+        self.base = base if base is not None else StoryPage.objects.published()
+        self.notices: list[str] = []
+        self.operator = "and"
+
+    def _search_query(self, operator: str):
+        groups = [
+            Or([PlainText(form) for form in text.inflections(word)])
+            for word in self.selection.searched
+        ]
+        return And(groups) if operator == "and" else Or(groups)
+
+    def _text_matches(self, operator: str):
+        """(The base stories that have the searched words, ordered by relevance; the same
+        stories as a queryset that may be used inside other queries.)"""
+        backend = get_search_backend()
+        results = backend.search(self._search_query(operator), self.base)
+        if hasattr(results, "get_queryset"):  # the database backends
+            ordered = results.get_queryset()
+            if hasattr(results, "matching_queryset"):  # the SQLite backend of this app
+                return ordered, results.matching_queryset()
+            return ordered, ordered
+        ids = [story.pk for story in results[:MAX_CLUSTER_MATCHES]]
+        order = Case(
+            *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ids)],
+            output_field=IntegerField(),
+        )
+        matching = self.base.filter(pk__in=ids)
+        return matching.annotate(_rank=order).order_by("_rank"), matching
+
+    @cached_property
+    def _matches(self):
+        if not self.selection.searched:
+            return self.base, self.base
+        matches = self._text_matches("and")
+        # Whether to fall back to any of the words is decided before the filters, so that
+        # following a facet link never switches between the two and counts stay true.
+        if len(self.selection.searched) > 1 and not matches[1].exists():
+            any_word = self._text_matches("or")
+            if any_word[1].exists():
+                self.operator = "or"
+                self.notices.append(_("No story has all the words; these have some of them."))
+                return any_word
+        return matches
+
+    @property
+    def matched(self):
+        """Stories with the searched words (all of them or, when no story has all, any),
+        before the filters; the base stories when nothing is searched."""
+        return self._matches[1]
+
+    def _restrict(self, queryset, skip=()):
+        """`queryset` narrowed by the chosen filters, except the facets in `skip`."""
+        selection = self.selection
+        if "goal" not in skip:
+            for goal in selection.goals:
+                queryset = queryset.filter(
+                    pk__in=GoalStory.objects.filter(goal_id=goal.pk).values("storypage_id")
+                )
+        if "country" not in skip:
+            for country in selection.countries:
+                queryset = queryset.filter(
+                    Q(
+                        pk__in=CountryStory.objects.filter(country_id=country.pk).values(
+                            "storypage_id"
+                        )
+                    )
+                    | Q(
+                        pk__in=PlaceStory.objects.filter(
+                            partnerplace__country_id=country.pk
+                        ).values("storypage_id")
+                    )
+                )
+        if "municipality" not in skip and selection.municipality:
+            queryset = queryset.filter(municipality_id=selection.municipality.pk)
+        elif "county" not in skip and selection.county:
+            queryset = queryset.filter(municipality__county_id=selection.county.pk)
+        if "year" not in skip and selection.year:
+            queryset = queryset.filter(first_published_at__year=selection.year)
+        if "millennium" not in skip and selection.millennium is not None:
+            queryset = queryset.filter(
+                municipality__is_millennium_municipality=selection.millennium
+            )
+        return queryset
+
+    @cached_property
+    def results(self):
+        """The matching stories in the chosen order, ready for story cards."""
+        queryset = self._restrict(self._matches[0])
+        if self.selection.sort == SORT_RELEVANCE and self.selection.searched:
+            relevance = list(queryset.query.order_by)
+            return queryset.for_listing().order_by(*relevance)
+        return queryset.for_listing()
+
+    def _ids(self, queryset):
+        return queryset.order_by().values("pk")
+
+    @cached_property
+    def count(self) -> int:
+        return self._summary["count"]
+
+    @cached_property
+    def _summary(self) -> dict:
+        """The number of matching stories and the facets. Counting them takes a pass over
+        every matching story, which grows with the stories; for a listing without searched
+        words (the same few selections are asked for again and again) they are kept in the
+        cache of what is derived from the published stories, renewed whenever a story is
+        published, unpublished, moved or deleted (stories.invalidation). Searches are counted each
+        time: their words are too many to keep."""
+
+        def build():
+            counter = FacetCounter(self)
+            return {"count": counter.count(), "facets": counter.facets()}
+
+        if self.selection.searched or not self._default_base:
+            return build()
+        language = interface_language()
+        selection = hashlib.sha256(self.selection.url().encode()).hexdigest()[:32]
+        return get_or_build(f"listing:{language}:{selection}", build)
+
+    def page(self, number, per_page: int = 12, strict: bool = False):
+        """A page of the results. A bad page number gives the nearest page, or with `strict`
+        raises Http404 (as the site's other listings do)."""
+        paginator = ClampedPaginator(self.results, per_page, self.count)
+        if not strict:
+            return paginator.page(number)
+        try:
+            return Paginator.page(paginator, number or 1)
+        except InvalidPage as error:
+            raise Http404(str(error)) from error
+
+    @cached_property
+    def facets(self) -> list[Facet]:
+        return self._summary["facets"]
