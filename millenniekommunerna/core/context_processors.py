@@ -1,6 +1,6 @@
 from wagtail.models import Site
 
-from millenniekommunerna.core.templatetags.site_tags import interface_title
+from millenniekommunerna.core.navigation import interface_title
 
 
 def navigation(request):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from millenniekommunerna.core.templatetags.site_tags import section_page_url
+from millenniekommunerna.core.navigation import section_page_url
 from millenniekommunerna.municipalities.models import County, Municipality, MunicipalityPage
 from millenniekommunerna.partnerships.models import PartnerPlace, Partnership
 from millenniekommunerna.stories.models import StoryPage

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from millenniekommunerna.core.derived_cache import get_or_build
-from millenniekommunerna.core.templatetags.site_tags import lang_url
+from millenniekommunerna.core.navigation import lang_url
 from millenniekommunerna.municipalities.models import Municipality
 from millenniekommunerna.partnerships.models import PartnerPlace
 from millenniekommunerna.stories.models import StoryPage

@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from millenniekommunerna.core.derived_cache import get_or_build
-from millenniekommunerna.core.templatetags.site_tags import lang_url, section_page_url
+from millenniekommunerna.core.navigation import lang_url, section_page_url
 
 from .charts import bar_chart
 from .tables import Table, all_tables, summary

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from millenniekommunerna.core import locales
 from millenniekommunerna.core.models import BasePage
+from millenniekommunerna.core.navigation import lang_url
 from millenniekommunerna.core.text import excerpt
 
 from .. import quality
@@ -386,8 +387,6 @@ class StoryPage(BasePage):
 
     @property
     def shown_url(self) -> str:
-        from millenniekommunerna.core.templatetags.site_tags import lang_url
-
         url = lang_url(self.url)
         slug = getattr(self, "translated_title", None) and self.translated_slug
         if url and slug:
