@@ -1,13 +1,10 @@
-"""The stories: the story page (`story`) and the listing of all stories (`index`)."""
+"""The stories: the story page (`story`), its querysets (`querysets`), the notes on what an
+editor must still look at (`review_flags`) and the listing of all stories (`index`)."""
 
 from .index import StoryIndexPage
-from .story import (
-    TEASER_MAX_LENGTH,
-    StoryPage,
-    StoryPageManager,
-    StoryPageQuerySet,
-    StoryReviewFlag,
-)
+from .querysets import StoryPageManager, StoryPageQuerySet
+from .review_flags import StoryReviewFlag
+from .story import TEASER_MAX_LENGTH, StoryPage
 
 __all__ = [
     "TEASER_MAX_LENGTH",

@@ -2,18 +2,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Subquery, Value
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Page
 from wagtail.search import index
 
 from millenniekommunerna.core import locales
@@ -25,84 +23,9 @@ from .. import quality
 from ..blocks import StoryBodyBlock
 from ..forms import StoryPageForm
 from ..related import related_stories
+from .querysets import StoryPageManager
 
 TEASER_MAX_LENGTH = 400
-
-
-class StoryPageQuerySet(PageQuerySet):
-    def originals(self):
-        """Stories in the content language (Swedish), without their translations: what every
-        listing, count, feed, map and export of the site is made of. See core.locales."""
-        return self.filter(locale_id=locales.content_locale_id())
-
-    def published(self):
-        return self.live().originals()
-
-    def translations_of(self, stories, language=None):
-        """The live translations of `stories` into `language` (into any language when None)."""
-        keys = [story.translation_key for story in stories]
-        found = self.live().filter(translation_key__in=keys)
-        if language is None:
-            return found.exclude(locale_id=locales.content_locale_id())
-        return found.filter(locale_id=locales.locale_id(language))
-
-    def for_listing(self):
-        """Everything a story card shows, in a fixed number of queries however many stories:
-        in another interface language than Swedish, also each story's published translation
-        into it, if any (`StoryPage.shown_title` and the like)."""
-        from millenniekommunerna.goals.models import Goal
-
-        listing = (
-            self.select_related("municipality__county", "hero_image")
-            .prefetch_related(
-                Prefetch("goals", queryset=Goal.objects.order_by("-kind", "number")),
-                "hero_image__renditions",
-            )
-            .order_by("-first_published_at", "-pk")
-        )
-        language = locales.interface_language()
-        if language != settings.LANGUAGE_CODE:
-            listing = listing.with_translation(language)
-        return listing
-
-    def counts_by_goal(self) -> dict[int, int]:
-        """Published stories per goal id, for the goals that have any."""
-        goal_story = self.model.goals.through
-        rows = (
-            goal_story.objects.filter(storypage__in=self.published())
-            .values("goal_id")
-            .annotate(n=models.Count("storypage_id", distinct=True))
-        )
-        return {row["goal_id"]: row["n"] for row in rows}
-
-    def counts_by_municipality(self) -> dict[int, int]:
-        """Published stories per municipality id, for the municipalities that have any."""
-        rows = (
-            self.published()
-            .filter(municipality__isnull=False)
-            .order_by()
-            .values("municipality_id")
-            .annotate(n=models.Count("pk"))
-        )
-        return {row["municipality_id"]: row["n"] for row in rows}
-
-    def with_translation(self, language):
-        """Each story's published translation into `language`: its title, teaser and slug
-        (a translation lives beside its story), as subqueries of the same query."""
-        translations = self.model.objects.filter(
-            translation_key=OuterRef("translation_key"),
-            locale_id=locales.locale_id(language),
-            live=True,
-        ).order_by("pk")[:1]
-        return self.annotate(
-            translated_title=Subquery(translations.values("title")),
-            translated_teaser=Subquery(translations.values("teaser")),
-            translated_slug=Subquery(translations.values("slug")),
-            translated_language=Value(language),
-        )
-
-
-StoryPageManager = PageManager.from_queryset(StoryPageQuerySet)
 
 
 class StoryPage(BasePage):
@@ -432,29 +355,3 @@ class StoryPage(BasePage):
             country_ids=place_countries | {c.pk for c in context["other_countries"]},
         )
         return context
-
-
-class StoryReviewFlag(Orderable):
-    """Something an editor must look at before the story is complete, e.g. an imported image
-    caption that was a file name and so could not become alt text."""
-
-    class Kind(models.TextChoices):
-        IMAGE_ALT_TEXT = "image_alt_text", _("Image lacks a usable alt text")
-        IMAGE_MISSING = "image_missing", _("Image in the source was not imported")
-        TEASER_INCOMPLETE = "teaser_incomplete", _("Teaser is cut off in the source")
-        BODY_MISSING = "body_missing", _("The story has no body text yet")
-        GOALS_CHECK = "goals_check", _("Goals were assigned editorially: check them")
-        OTHER = "other", _("Other")
-
-    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="review_flags")
-    kind = models.CharField(_("what to review"), max_length=30, choices=Kind.choices)
-    note = models.CharField(_("note"), max_length=500, blank=True)
-
-    panels = [FieldPanel("kind"), FieldPanel("note")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("review flag")
-        verbose_name_plural = _("review flags")
-
-    def __str__(self):
-        return self.get_kind_display()

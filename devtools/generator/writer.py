@@ -1,0 +1,138 @@
+"""Writing composed stories in bulk: tree paths computed here, page rows bulk-created, one
+transaction per batch."""
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from wagtail.models import Page
+
+from millenniekommunerna.core.text import fold_slug
+from millenniekommunerna.stories.models import StoryPage
+
+from .composer import Draft, Parent
+from .vocabulary import SLUG_MAX_LENGTH
+
+
+class SlugAllocator:
+    """Slugs from titles, unique among their siblings: `matsvinn-i-kalix`, then
+    `matsvinn-i-kalix-2` and so on."""
+
+    def __init__(self):
+        self.next_suffix: dict[tuple[int, str], int] = {}
+
+    def allocate(self, parent: Parent, title: str) -> str:
+        base = fold_slug(title)[:SLUG_MAX_LENGTH].rstrip("-") or "berattelse"
+        slug, key = base, (parent.page_id, base)
+        suffix = self.next_suffix.get(key, 2)
+        while slug in parent.slugs:
+            slug = f"{base}-{suffix}"
+            suffix += 1
+        self.next_suffix[key] = suffix
+        parent.slugs.add(slug)
+        return slug
+
+
+class BatchWriter:
+    """Writes drafts as pages: tree rows, story rows, relations, parents' child counts."""
+
+    def __init__(self):
+        self.content_type = ContentType.objects.get_for_model(StoryPage)
+        self.slugs = SlugAllocator()
+        self.relations = [
+            (StoryPage.goals.through, "goal_id", "goal_ids"),
+            (StoryPage.partner_places.through, "partnerplace_id", "place_ids"),
+            (StoryPage.countries.through, "country_id", "country_ids"),
+        ]
+
+    def page(self, draft: Draft) -> Page:
+        parent = draft.parent
+        parent.last_step += 1
+        slug = self.slugs.allocate(parent, draft.title)
+        return Page(
+            path=Page._get_path(parent.path, parent.depth + 1, parent.last_step),
+            depth=parent.depth + 1,
+            numchild=0,
+            translation_key=uuid.uuid4(),
+            locale_id=parent.locale_id,
+            live=True,
+            has_unpublished_changes=False,
+            first_published_at=draft.first_published_at,
+            last_published_at=draft.last_published_at,
+            title=draft.title,
+            draft_title=draft.title,
+            slug=slug,
+            content_type=self.content_type,
+            url_path=f"{parent.url_path}{slug}/",
+            show_in_menus=False,
+        )
+
+    @transaction.atomic
+    def write(self, drafts: list[Draft]) -> list[int]:
+        pages = Page.objects.bulk_create([self.page(draft) for draft in drafts])
+        self.insert_stories(
+            {
+                "page_ptr_id": page.pk,
+                "teaser": draft.teaser,
+                "body": draft.body,
+                "municipality_id": draft.parent.municipality_id,
+                "year_start": draft.year_start,
+                "year_end": draft.year_end,
+            }
+            for page, draft in zip(pages, drafts, strict=True)
+        )
+        for through, column, attribute in self.relations:
+            through.objects.bulk_create(
+                through(storypage_id=page.pk, **{column: related_id})
+                for page, draft in zip(pages, drafts, strict=True)
+                for related_id in getattr(draft, attribute)
+            )
+        self.count_children(drafts)
+        return [page.pk for page in pages]
+
+    def insert_stories(self, rows: Iterable[dict]) -> None:
+        """Insert the `stories_storypage` rows of pages that already exist. Django's
+        bulk_create refuses multi-table inheritance, so this is the INSERT it would have run,
+        with each value prepared by its field (StreamField JSON, for instance) as `save()`
+        prepares it; fields not given get their defaults."""
+        connection = transaction.get_connection()
+        quote = connection.ops.quote_name
+        fields = StoryPage._meta.local_concrete_fields
+        sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 (quoted identifiers)
+            quote(StoryPage._meta.db_table),
+            ", ".join(quote(f.column) for f in fields),
+            ", ".join(["%s"] * len(fields)),
+        )
+        params = [
+            [
+                f.get_db_prep_save(
+                    row[f.attname] if f.attname in row else f.get_default(), connection
+                )
+                for f in fields
+            ]
+            for row in rows
+        ]
+        with connection.cursor() as cursor:
+            cursor.executemany(sql, params)
+
+    def count_children(self, drafts: list[Draft]) -> None:
+        added = defaultdict(int)
+        for draft in drafts:
+            added[draft.parent.page_id] += 1
+        Page.objects.filter(pk__in=added).update(
+            numchild=models.F("numchild")
+            + models.Case(
+                *(models.When(pk=pk, then=models.Value(n)) for pk, n in added.items()),
+                default=models.Value(0),
+            )
+        )
+
+
+def _index(page_ids: list[int]) -> None:
+    from wagtail.search.backends import get_search_backends
+
+    stories = list(StoryPage.get_indexed_objects().filter(pk__in=page_ids))
+    for backend in get_search_backends(with_auto_update=False):
+        backend.add_bulk(StoryPage, stories)
