@@ -1,26 +1,17 @@
 """The 8 Millennium Development Goals and the 17 Sustainable Development Goals, the editorial
 mapping between them, the goal index page and one page per goal."""
 
-from millenniekommunerna.core.reference_data import (
-    GOAL_PAGES,
-    GOALS,
-    LoadReport,
-    add_child,
-    ensure_index_page,
-    loader,
-    read_csv,
-    upsert,
-)
+from millenniekommunerna.core import reference_data
 
 from .models import Goal, GoalIndexPage, GoalMapping, GoalPage
 
 
-@loader(order=GOALS)
-def load_goals(report: LoadReport) -> None:
+@reference_data.loader(order=reference_data.GOALS)
+def load_goals(report: reference_data.LoadReport) -> None:
     goals = {}
-    for row in read_csv("goals/goals.csv"):
+    for row in reference_data.read_csv("goals/goals.csv"):
         number = int(row["number"])
-        goals[(row["kind"], number)] = upsert(
+        goals[(row["kind"], number)] = reference_data.upsert(
             Goal,
             report,
             "goals",
@@ -32,8 +23,8 @@ def load_goals(report: LoadReport) -> None:
                 "colour": row["colour"].upper(),
             },
         )
-    for row in read_csv("goals/mdg_sdg_mapping.csv"):
-        upsert(
+    for row in reference_data.read_csv("goals/mdg_sdg_mapping.csv"):
+        reference_data.upsert(
             GoalMapping,
             report,
             "goal mappings",
@@ -42,9 +33,9 @@ def load_goals(report: LoadReport) -> None:
         )
 
 
-@loader(order=GOAL_PAGES)
-def ensure_goal_pages(report: LoadReport) -> None:
-    index = ensure_index_page(GoalIndexPage, "Målen", "mal", report)
+@reference_data.loader(order=reference_data.GOAL_PAGES)
+def ensure_goal_pages(report: reference_data.LoadReport) -> None:
+    index = reference_data.ensure_index_page(GoalIndexPage, "Målen", "mal", report)
     with_pages = set(GoalPage.objects.values_list("goal_id", flat=True))
     for goal in Goal.objects.exclude(pk__in=with_pages):
         title = (
@@ -52,4 +43,6 @@ def ensure_goal_pages(report: LoadReport) -> None:
             if goal.kind == Goal.Kind.SDG
             else f"Millenniemål {goal.number}: {goal.name_sv}"
         )
-        add_child(index, report, "goal pages", GoalPage(title=title, slug=goal.slug, goal=goal))
+        reference_data.add_child(
+            index, report, "goal pages", GoalPage(title=title, slug=goal.slug, goal=goal)
+        )

@@ -2,20 +2,20 @@
 
 from wagtail.models import Locale, Page, Site
 
-from millenniekommunerna.core.reference_data import HOME_PAGE, LoadReport, add_child, loader
+from millenniekommunerna.core import reference_data
 
 from .models import HomePage
 
 
-@loader(order=HOME_PAGE)
-def ensure_home_page(report: LoadReport) -> None:
+@reference_data.loader(order=reference_data.HOME_PAGE)
+def ensure_home_page(report: reference_data.LoadReport) -> None:
     """The home page, and the default site rooted at it. Existing pages are left exactly as
     editors left them."""
     locale = Locale.get_default()
     home = HomePage.objects.filter(locale=locale).first()
     if home is None:
         root = Page.get_first_root_node()
-        home = add_child(
+        home = reference_data.add_child(
             root,
             report,
             "pages",

@@ -3,16 +3,7 @@ municipality index page and one page per municipality."""
 
 from collections import Counter
 
-from millenniekommunerna.core.reference_data import (
-    MUNICIPALITY_PAGES,
-    PLACES,
-    LoadReport,
-    add_child,
-    ensure_index_page,
-    loader,
-    read_csv,
-    upsert,
-)
+from millenniekommunerna.core import reference_data
 from millenniekommunerna.core.text import fold_slug
 
 from .models import County, Municipality, MunicipalityIndexPage, MunicipalityPage
@@ -36,12 +27,12 @@ def official_name(name: str, listed: str) -> str:
     return listed
 
 
-@loader(order=PLACES)
-def load_counties_and_municipalities(report: LoadReport) -> None:
-    county_rows = read_csv("sweden/lan.csv")
+@reference_data.loader(order=reference_data.PLACES)
+def load_counties_and_municipalities(report: reference_data.LoadReport) -> None:
+    county_rows = reference_data.read_csv("sweden/lan.csv")
     counties = {}
     for row in county_rows:
-        counties[row["lanskod"]] = upsert(
+        counties[row["lanskod"]] = reference_data.upsert(
             County,
             report,
             "counties",
@@ -55,13 +46,16 @@ def load_counties_and_municipalities(report: LoadReport) -> None:
             },
         )
 
-    websites = {row["kommunkod"]: row["url"] for row in read_csv("sweden/kommuner_webbplatser.csv")}
-    rows = read_csv("sweden/kommuner.csv")
+    websites = {
+        row["kommunkod"]: row["url"]
+        for row in reference_data.read_csv("sweden/kommuner_webbplatser.csv")
+    }
+    rows = reference_data.read_csv("sweden/kommuner.csv")
     slugs = municipality_slugs(rows, {c: r.short_name for c, r in counties.items()})
     existing_slugs = dict(Municipality.objects.values_list("code", "slug"))
     for row in rows:
         code = row["kommunkod"]
-        upsert(
+        reference_data.upsert(
             Municipality,
             report,
             "municipalities",
@@ -79,12 +73,12 @@ def load_counties_and_municipalities(report: LoadReport) -> None:
         )
 
 
-@loader(order=MUNICIPALITY_PAGES)
-def ensure_municipality_pages(report: LoadReport) -> None:
-    index = ensure_index_page(MunicipalityIndexPage, "Kommuner", "kommuner", report)
+@reference_data.loader(order=reference_data.MUNICIPALITY_PAGES)
+def ensure_municipality_pages(report: reference_data.LoadReport) -> None:
+    index = reference_data.ensure_index_page(MunicipalityIndexPage, "Kommuner", "kommuner", report)
     with_pages = set(MunicipalityPage.objects.values_list("municipality_id", flat=True))
     for municipality in Municipality.objects.exclude(pk__in=with_pages).order_by("code"):
-        add_child(
+        reference_data.add_child(
             index,
             report,
             "municipality pages",

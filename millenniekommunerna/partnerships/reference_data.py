@@ -1,16 +1,16 @@
 """The 250 countries (CLDR names in Swedish and English) and the partner places abroad
 (GeoNames, with editorial names and aliases)."""
 
-from millenniekommunerna.core.reference_data import COUNTRIES, LoadReport, loader, read_csv, upsert
+from millenniekommunerna.core import reference_data
 from millenniekommunerna.core.text import fold_slug
 
 from .models import Country, PartnerPlace
 
 
-@loader(order=COUNTRIES)
-def load_countries_and_partner_places(report: LoadReport) -> None:
-    for row in read_csv("world/countries.csv"):
-        upsert(
+@reference_data.loader(order=reference_data.COUNTRIES)
+def load_countries_and_partner_places(report: reference_data.LoadReport) -> None:
+    for row in reference_data.read_csv("world/countries.csv"):
+        reference_data.upsert(
             Country,
             report,
             "countries",
@@ -23,12 +23,14 @@ def load_countries_and_partner_places(report: LoadReport) -> None:
             },
         )
 
-    names = {row["geonameid"]: row for row in read_csv("world/partner_place_names.csv")}
+    names = {
+        row["geonameid"]: row for row in reference_data.read_csv("world/partner_place_names.csv")
+    }
     countries = {c.code: c for c in Country.objects.all()}
-    for row in read_csv("world/partner_places.csv"):
+    for row in reference_data.read_csv("world/partner_places.csv"):
         editorial = names.get(row["geonameid"], {})
         name = editorial.get("name") or row["name"]
-        upsert(
+        reference_data.upsert(
             PartnerPlace,
             report,
             "partner places",

@@ -1,15 +1,10 @@
 """The page that lists every story."""
 
-from millenniekommunerna.core.reference_data import (
-    STORY_INDEX,
-    LoadReport,
-    ensure_index_page,
-    loader,
-)
+from millenniekommunerna.core import reference_data
 
 from .models import StoryIndexPage
 
 
-@loader(order=STORY_INDEX)
-def ensure_story_index(report: LoadReport) -> None:
-    ensure_index_page(StoryIndexPage, "Berättelser", "berattelser", report)
+@reference_data.loader(order=reference_data.STORY_INDEX)
+def ensure_story_index(report: reference_data.LoadReport) -> None:
+    reference_data.ensure_index_page(StoryIndexPage, "Berättelser", "berattelser", report)

@@ -23,16 +23,7 @@ from millenniekommunerna.municipalities.models import County
 from millenniekommunerna.partnerships.models import Country
 
 from ..models.story import StoryPage
-from .params import (
-    NO,
-    PARAM_COUNTRY,
-    PARAM_COUNTY,
-    PARAM_GOAL,
-    PARAM_MILLENNIUM,
-    PARAM_MUNICIPALITY,
-    PARAM_YEAR,
-    YES,
-)
+from . import params
 from .presentation import Facet, FacetOption
 
 GoalStory = StoryPage.goals.through
@@ -149,7 +140,7 @@ class FacetCounter:
                     FacetOption(
                         label=f"{goal.label} {goal.name}",
                         count=counts.get(goal.pk, 0),
-                        url=self.selection.url(**{PARAM_GOAL: slugs}),
+                        url=self.selection.url(**{params.PARAM_GOAL: slugs}),
                         selected=selected,
                         code=goal.slug,
                     )
@@ -172,7 +163,10 @@ class FacetCounter:
                 label=names[slug],
                 count=counts[slug],
                 url=self.selection.url(
-                    **{PARAM_COUNTY: None if slug == chosen else slug, PARAM_MUNICIPALITY: None}
+                    **{
+                        params.PARAM_COUNTY: None if slug == chosen else slug,
+                        params.PARAM_MUNICIPALITY: None,
+                    }
                 ),
                 selected=slug == chosen,
                 code=slug,
@@ -196,8 +190,8 @@ class FacetCounter:
                 count=counts[slug],
                 url=self.selection.url(
                     **{
-                        PARAM_MUNICIPALITY: None if slug == chosen else slug,
-                        PARAM_COUNTY: county if slug == chosen else None,
+                        params.PARAM_MUNICIPALITY: None if slug == chosen else slug,
+                        params.PARAM_COUNTY: county if slug == chosen else None,
                     }
                 ),
                 selected=slug == chosen,
@@ -262,7 +256,7 @@ class FacetCounter:
                 FacetOption(
                     label=country.name,
                     count=counts.get(pk, 0),
-                    url=self.selection.url(**{PARAM_COUNTRY: codes}),
+                    url=self.selection.url(**{params.PARAM_COUNTRY: codes}),
                     selected=selected,
                     code=code,
                 )
@@ -280,7 +274,7 @@ class FacetCounter:
             FacetOption(
                 label=str(year),
                 count=counts[year],
-                url=self.selection.url(**{PARAM_YEAR: None if year == chosen else year}),
+                url=self.selection.url(**{params.PARAM_YEAR: None if year == chosen else year}),
                 selected=year == chosen,
                 code=str(year),
             )
@@ -300,10 +294,14 @@ class FacetCounter:
                 label=label,
                 count=counts[value],
                 url=self.selection.url(
-                    **{PARAM_MILLENNIUM: None if value == chosen else (YES if value else NO)}
+                    **{
+                        params.PARAM_MILLENNIUM: None
+                        if value == chosen
+                        else (params.YES if value else params.NO)
+                    }
                 ),
                 selected=value == chosen,
-                code=YES if value else NO,
+                code=params.YES if value else params.NO,
             )
             for value, label in (
                 (True, _("Millennium Municipalities")),

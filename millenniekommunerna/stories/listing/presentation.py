@@ -5,15 +5,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .params import (
-    PARAM_COUNTRY,
-    PARAM_COUNTY,
-    PARAM_GOAL,
-    PARAM_MILLENNIUM,
-    PARAM_MUNICIPALITY,
-    PARAM_YEAR,
-    SHOWN_BEFORE_MORE,
-)
+from . import params
 
 
 @dataclass
@@ -41,9 +33,9 @@ class Facet:
 
     def _split(self) -> int:
         # Chosen options first; a "more" list of one or two would only be a needless click.
-        if len(self.options) <= SHOWN_BEFORE_MORE + 2:
+        if len(self.options) <= params.SHOWN_BEFORE_MORE + 2:
             return len(self.options)
-        return max(SHOWN_BEFORE_MORE, sum(1 for option in self.options if option.selected))
+        return max(params.SHOWN_BEFORE_MORE, sum(1 for option in self.options if option.selected))
 
     def __post_init__(self):
         self.options.sort(key=lambda option: not option.selected)  # stable: keeps the order
@@ -65,7 +57,7 @@ def active_filters(selection) -> list[dict]:
             {
                 "label": f"{goal.label} {goal.name}",
                 "url": selection.url(
-                    **{PARAM_GOAL: [g.slug for g in selection.goals if g != goal]}
+                    **{params.PARAM_GOAL: [g.slug for g in selection.goals if g != goal]}
                 ),
             }
         )
@@ -73,19 +65,26 @@ def active_filters(selection) -> list[dict]:
         chips.append(
             {
                 "label": selection.municipality.name,
-                "url": selection.url(**{PARAM_MUNICIPALITY: None}),
+                "url": selection.url(**{params.PARAM_MUNICIPALITY: None}),
             }
         )
     elif selection.county:
         chips.append(
-            {"label": selection.county.interface_name, "url": selection.url(**{PARAM_COUNTY: None})}
+            {
+                "label": selection.county.interface_name,
+                "url": selection.url(**{params.PARAM_COUNTY: None}),
+            }
         )
     for country in selection.countries:
         chips.append(
             {
                 "label": country.name,
                 "url": selection.url(
-                    **{PARAM_COUNTRY: [c.code.lower() for c in selection.countries if c != country]}
+                    **{
+                        params.PARAM_COUNTRY: [
+                            c.code.lower() for c in selection.countries if c != country
+                        ]
+                    }
                 ),
             }
         )
@@ -93,7 +92,7 @@ def active_filters(selection) -> list[dict]:
         chips.append(
             {
                 "label": _("Published %(year)s") % {"year": selection.year},
-                "url": selection.url(**{PARAM_YEAR: None}),
+                "url": selection.url(**{params.PARAM_YEAR: None}),
             }
         )
     if selection.millennium is not None:
@@ -102,7 +101,7 @@ def active_filters(selection) -> list[dict]:
                 "label": _("Millennium Municipalities")
                 if selection.millennium
                 else _("Other municipalities"),
-                "url": selection.url(**{PARAM_MILLENNIUM: None}),
+                "url": selection.url(**{params.PARAM_MILLENNIUM: None}),
             }
         )
     return chips
