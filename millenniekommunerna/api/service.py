@@ -28,6 +28,8 @@ from ninja.errors import HttpError, ValidationError
 from ninja.openapi.docs import DocsBase
 from pydantic import Field, StringConstraints
 
+from millenniekommunerna.core import public_url
+
 from . import filters, schemas
 from .middleware import last_modified_header
 
@@ -279,7 +281,7 @@ def set_last_modified(response, moment):
 def page_url(request, number):
     params = request.GET.copy() if isinstance(request.GET, QueryDict) else QueryDict(mutable=True)
     params["page"] = str(number)
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+    return public_url.absolute(f"{request.path}?{params.urlencode()}", request)
 
 
 # Parameter types: the patterns the OpenAPI document states and Ninja checks.

@@ -1,6 +1,8 @@
 from django.http import JsonResponse
 from django.urls import path, re_path, reverse
 
+from millenniekommunerna.core import public_url
+
 from .api import api, licence
 from .middleware import json_error
 
@@ -13,7 +15,7 @@ def index(request):
     """`/api/v1/`: where everything is, for someone who starts at the top."""
 
     def url(name):
-        return request.build_absolute_uri(reverse(f"api-v1:{name}"))
+        return public_url.absolute(reverse(f"api-v1:{name}"), request)
 
     return JsonResponse(
         {

@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .public_url import root_url
+
 
 class BasePage(Page):
     """Shared behaviour of the site's page types. Abstract: no table of its own."""
@@ -19,6 +21,15 @@ class BasePage(Page):
         """What search results show under the page's title when the editors have written no
         search description, teaser or introduction. Page types override it."""
         return ""
+
+    def get_url_parts(self, request=None):
+        """Wagtail's URL parts with the public root URL (core.public_url) instead of the Site
+        record's hostname and port."""
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, site_root_url, path = parts
+        return site_id, root_url(request, fallback=site_root_url), path
 
     def paginate(self, request, queryset, per_page=None):
         paginator = Paginator(queryset, per_page or self.per_page)

@@ -15,6 +15,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from millenniekommunerna.core import public_url
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import County, Municipality
 from millenniekommunerna.stories.models import StoryIndexPage, StoryPage
@@ -79,7 +80,11 @@ class StoryFeed(Feed):
     description = subtitle
 
     def link(self, scope):
-        """The page listing the same stories."""
+        """The page listing the same stories. Absolute, from core.public_url: Django's feeds
+        would otherwise put the request's host in front of a path."""
+        return public_url.absolute(self._listing_path(scope), self.request)
+
+    def _listing_path(self, scope):
         index = StoryIndexPage.objects.live().first()
         base = index.get_url(request=self.request) if index else "/"
         if scope.kind == "municipality":
@@ -93,12 +98,13 @@ class StoryFeed(Feed):
         return base
 
     def feed_url(self, scope):
-        return feed_url(
-            scope.kind, scope.slug, "rss" if self.feed_type is Rss201rev2Feed else "atom"
+        return public_url.absolute(
+            feed_url(scope.kind, scope.slug, "rss" if self.feed_type is Rss201rev2Feed else "atom"),
+            self.request,
         )
 
     def feed_guid(self, scope):
-        return self.request.build_absolute_uri(self.feed_url(scope))
+        return public_url.absolute(self.feed_url(scope), self.request)
 
     def feed_copyright(self, scope):
         return SITE_NAME
@@ -125,7 +131,7 @@ class StoryFeed(Feed):
         return story.card_teaser
 
     def item_link(self, story):
-        return story.get_url(request=self.request)
+        return public_url.absolute(story.get_url(request=self.request), self.request)
 
     def item_guid(self, story):
         return f"urn:uuid:{story.translation_key}"

@@ -7,6 +7,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 from wagtail.contrib.sitemaps import Sitemap
 
+from millenniekommunerna.core import public_url
+
 
 class PageSitemap(Sitemap):
     """Every live, public page of the site with its last change. At most `limit` URLs a file
@@ -89,7 +91,7 @@ class RobotsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["sitemap_url"] = self.request.build_absolute_uri(reverse("sitemap"))
+        context["sitemap_url"] = public_url.absolute(reverse("sitemap"), self.request)
         return context
 
 

@@ -188,7 +188,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Millenniekommunerna"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme, host, port): every absolute URL starts from it
+# (core.public_url). Unset, links follow the address a request came in on.
+PUBLIC_ROOT_URL = os.environ.get("PUBLIC_ROOT_URL", "").rstrip("/")
+# Links in e-mails sent from the admin (password, workflow notifications).
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_ROOT_URL or "http://127.0.0.1:8000"
+)
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

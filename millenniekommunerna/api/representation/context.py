@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 
 from wagtail.models import Site
 
+from millenniekommunerna.core import public_url
+
 # The renditions the site itself shows (story page hero and body images), so that the API
 # points at files that usually exist already.
 IMAGE_WIDTHS = (640, 960, 1280)
@@ -40,7 +42,11 @@ class Context:
             site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
             return cls(request=request)
-        return cls(request=request, root_url=site.root_url, root_path=site.root_page.url_path)
+        return cls(
+            request=request,
+            root_url=public_url.root_url(request, fallback=site.root_url),
+            root_path=site.root_page.url_path,
+        )
 
     def absolute(self, url):
         if url and url.startswith("/") and not url.startswith("//"):

@@ -86,7 +86,7 @@ def test_story_has_everything_the_contract_promises(client, make_rich_story):
     made = make_rich_story(title="Matsvinnet halverat", teaser="Eleverna vägde maten.")
     data = get_json(client, f"{STORIES}/{made.pk}")
     assert data["id"] == made.pk
-    assert data["url"] == f"http://localhost/kommuner/kristinehamn/{made.slug}/"
+    assert data["url"] == f"http://testserver/kommuner/kristinehamn/{made.slug}/"
     assert data["title"] == "Matsvinnet halverat"
     assert data["language"] == "sv"
     assert data["municipality"] == {
@@ -94,10 +94,10 @@ def test_story_has_everything_the_contract_promises(client, make_rich_story):
         "name": "Kristinehamn",
         "official_name": "Kristinehamns kommun",
         "county": {"code": "17", "name": "Värmlands län"},
-        "url": "http://localhost/kommuner/kristinehamn/",
+        "url": "http://testserver/kommuner/kristinehamn/",
     }
     assert [g["code"] for g in data["goals"]] == ["sdg-12", "mdg-7"]
-    assert data["goals"][0]["url"] == "http://localhost/mal/sdg-12/"
+    assert data["goals"][0]["url"] == "http://testserver/mal/sdg-12/"
     assert data["goals"][0]["name_en"] == "Responsible consumption and production"
     kisumu = data["partner_places"][0]
     assert kisumu["name"] == "Kisumu" and kisumu["country"]["code"] == "KE"
@@ -112,7 +112,7 @@ def test_story_has_everything_the_contract_promises(client, make_rich_story):
     assert "<h2>Hur det började</h2>" in html
     assert "vägde maten &amp; slängde mindre" in html
     assert 'href="https://example.org/matsvinn"' in html
-    assert 'src="http://localhost/media/images/' in html  # absolute: it is for other sites
+    assert 'src="http://testserver/media/images/' in html  # absolute: it is for other sites
     assert 'alt="Elever väger matrester"' in html
     text = data["body_text"]
     assert text.startswith("Hur det började\n\nEleverna vägde maten & slängde mindre.")
@@ -131,7 +131,7 @@ def test_story_has_everything_the_contract_promises(client, make_rich_story):
     assert [r["width"] for r in main["renditions"]] == sorted(
         r["width"] for r in main["renditions"]
     )
-    assert main["renditions"][0]["url"].startswith("http://localhost/media/images/")
+    assert main["renditions"][0]["url"].startswith("http://testserver/media/images/")
     assert main["renditions"][0]["format"] == "webp"
 
 
@@ -323,7 +323,7 @@ def test_municipalities_list_all_290_with_codes_counties_status_and_story_counts
     assert kristinehamn["county"] == {"code": "17", "name": "Värmlands län"}
     assert kristinehamn["is_millennium_municipality"] is True
     assert kristinehamn["story_count"] == 2
-    assert kristinehamn["url"] == "http://localhost/kommuner/kristinehamn/"
+    assert kristinehamn["url"] == "http://testserver/kommuner/kristinehamn/"
     assert kristinehamn["website"] == "https://www.kristinehamn.se/"
 
 
@@ -367,7 +367,7 @@ def test_goals_with_the_mapping_labelled_editorial(client):
     assert codes[:2] == ["sdg-1", "sdg-2"] and codes[17:19] == ["mdg-1", "mdg-2"]
     mdg7 = next(g for g in data["results"] if g["code"] == "mdg-7")
     assert mdg7["kind"] == "mdg" and mdg7["story_count"] == 1
-    assert mdg7["url"] == "http://localhost/mal/mdg-7/"
+    assert mdg7["url"] == "http://testserver/mal/mdg-7/"
     assert mdg7["successors_editorial"]  # the editors linked it to SDGs
     sdg = next(g for g in data["results"] if g["code"] == mdg7["successors_editorial"][0])
     assert "mdg-7" in sdg["predecessors_editorial"]

@@ -268,7 +268,7 @@ def test_base_template_has_landmarks_title_and_credits(client):
     html = client.get(story.url).content.decode()
     assert "<title>Räddningstjänst i Poti – Millenniekommunerna</title>" in html
     assert 'href="#main"' in html and '<main id="main"' in html
-    assert '<link rel="canonical" href="http://localhost/kommuner/osthammar/' in html
+    assert '<link rel="canonical" href="http://testserver/kommuner/osthammar/' in html
     assert '<meta name="description"' in html
     assert "GeoNames" in html and "CC BY 4.0" in html and "Natural Earth" in html
     assert 'aria-current="true"' in html  # the Kommuner section in the main menu
@@ -331,8 +331,8 @@ def test_canonical_url_is_the_page_in_the_active_language(client):
     story = StoryPageFactory(municipality_code="0382", title="Vatten i Östhammar")
     swedish = client.get(story.url).content.decode()
     english = client.get("/en" + story.url).content.decode()
-    assert f'<link rel="canonical" href="http://localhost{story.url}">' in swedish
-    assert f'<link rel="canonical" href="http://localhost/en{story.url}">' in english
+    assert f'<link rel="canonical" href="http://testserver{story.url}">' in swedish
+    assert f'<link rel="canonical" href="http://testserver/en{story.url}">' in english
 
 
 @pytest.mark.django_db

@@ -6,8 +6,9 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
+from millenniekommunerna.core import public_url
 from millenniekommunerna.core.locales import interface_language
 from millenniekommunerna.core.templatetags.site_tags import (
     canonical_url,
@@ -32,9 +33,8 @@ def hreflang_links(context):
     request = _request(context)
     if request is None:
         return ""
-    # The same host as the canonical URL: the Wagtail site's (cached on the request).
-    site = Site.find_for_request(request)
-    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    # The same root as the canonical URL (core.public_url).
+    root = public_url.root_url(request)
     paths = language_paths(context)
     rows = []
     for code, _name in settings.LANGUAGES:
@@ -80,7 +80,7 @@ def social_meta(context, page=None):
     if image is not None:
         rendition = image.get_rendition(OG_IMAGE_SPEC)
         tags += [
-            ("og:image", request.build_absolute_uri(rendition.url)),
+            ("og:image", public_url.absolute(rendition.url, request)),
             ("og:image:width", str(rendition.width)),
             ("og:image:height", str(rendition.height)),
         ]
