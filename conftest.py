@@ -12,6 +12,44 @@ from django.db import transaction
 SEED_DIR = Path(__file__).resolve().parent / "millenniekommunerna" / "data" / "seed"
 
 
+def _cannot_run(items) -> str:
+    from tests.e2e.tools import missing_under_ci
+
+    problems = missing_under_ci(items)
+    if not problems:
+        return ""
+    return "CI=true, and the selected browser tests cannot run:\n  " + "\n  ".join(problems)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_finish(session):
+    """Under CI (CI=true) the browser tests must run: when any selected test needs Chromium or
+    a quality-gate tool that is missing, the run is an error before the first test (and the
+    e2e site) starts. Here rather than in tests/e2e/conftest.py, which pytest loads only while
+    collecting, so that the check holds however the run is started; deselected browser tests
+    (`-m 'not e2e'`) need nothing."""
+    message = _cannot_run(session.items)
+    if not message:
+        return
+    if hasattr(session.config, "workerinput"):
+        # An xdist worker that stops here takes its message with it (the controller reports
+        # only "no active workers"), so under -n each such test errors in its setup instead.
+        session.config.stash[CANNOT_RUN] = True
+        return
+    raise pytest.UsageError(message)
+
+
+CANNOT_RUN = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if item.config.stash.get(CANNOT_RUN, False):
+        message = _cannot_run([item])
+        if message:
+            pytest.fail(message, pytrace=False)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():

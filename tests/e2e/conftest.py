@@ -2,9 +2,12 @@
 data + the seed stories), served as production serves it (tests/e2e/settings.py), and
 Playwright drives Debian's Chromium against it.
 
-They run whenever Chromium is installed; under CI (CI=true) a missing Chromium is an error,
-not a skip. The same holds for the quality gates' tools (Java for the Nu HTML checker, Node
-for Lighthouse; `npm ci --prefix tools/quality` installs both).
+They run whenever Chromium is installed and are skipped when it is not, except under CI
+(CI=true): there a missing Chromium, or a missing quality-gate tool (Java and the Nu HTML
+checker, Node and Lighthouse; tests/e2e/tools.py), stops the run with an error before any test
+starts, whether it was started as `make test`, `pytest -m e2e` or on one file. That check lives
+in the root conftest.py, because pytest loads this file only once collection reaches
+tests/e2e/, too late for a session-start hook.
 
 Measurements (axe violations, Lighthouse scores, bytes) are collected into
 var/e2e/report.json and var/e2e/report.md; screenshots go to var/screenshots/."""
@@ -22,16 +25,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.e2e.tools import CHROMIUM, ROOT, under_ci
+
 E2E_DIR = ROOT / "var" / "e2e"
 STATIC_DIR = ROOT / "var" / "e2e-static"
 SCREENSHOT_DIR = ROOT / "var" / "screenshots"
 REPORT_JSON = E2E_DIR / "report.json"
 REPORT_MD = E2E_DIR / "report.md"
-TOOLS_DIR = ROOT / "tools" / "quality"
-VNU_JAR = TOOLS_DIR / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-LIGHTHOUSE = TOOLS_DIR / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -60,32 +60,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
-            if not CHROMIUM:
-                if os.environ.get("CI", "").lower() == "true":
-                    item.add_marker(
-                        pytest.mark.xfail(reason="Chromium is missing under CI", strict=True)
-                    )
-                else:
-                    item.add_marker(pytest.mark.skip(reason="Chromium is not installed"))
-
-
-def under_ci() -> bool:
-    return os.environ.get("CI", "").lower() == "true"
-
-
-def pytest_sessionstart(session):
-    if under_ci() and not CHROMIUM:
-        raise pytest.UsageError("CI=true but Chromium is not installed: browser tests must run")
-
-
-def require_tool(path: Path, what: str) -> Path:
-    """The tool at `path`; a skip when it is not installed, a failure under CI."""
-    if path.exists():
-        return path
-    message = f"{what} is not installed ({path}); run `npm ci --prefix tools/quality`"
-    if under_ci():
-        pytest.fail(message)
-    pytest.skip(message)
+            # Under CI the root conftest.py refuses to run without Chromium instead.
+            if not CHROMIUM and not under_ci():
+                item.add_marker(pytest.mark.skip(reason="Chromium is not installed"))
 
 
 def _free_port() -> int:

@@ -4,11 +4,11 @@ least 95 for performance, best practices and SEO and 100 for accessibility, and 
 HTML, CSS and JavaScript weigh less than 100 KB over the wire.
 
 The Nu checker (vnu-jar, needs Java) and Lighthouse (needs Node) come from tools/quality:
-`npm ci --prefix tools/quality`. Without them these tests are skipped, except under CI."""
+`npm ci --prefix tools/quality`. Without them these tests are skipped, except under CI, where
+the run stops before it starts (tests/e2e/tools.py)."""
 
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import urllib.error
@@ -16,15 +16,9 @@ import urllib.request
 
 import pytest
 
-from tests.e2e.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    LIGHTHOUSE,
-    VNU_JAR,
-    require_tool,
-    under_ci,
-)
+from tests.e2e.conftest import CHROMIUM_ARGS
 from tests.e2e.page_types import PAGE_TYPES, page_type_params
+from tests.e2e.tools import CHROMIUM, JAVA, LIGHTHOUSE, VNU_JAR, require_tool
 
 LIGHTHOUSE_MINIMUM = {
     "performance": 95,
@@ -46,12 +40,9 @@ def fetch(url: str) -> bytes:
         return error.read()
 
 
+@pytest.mark.needs_tools("vnu")
 def test_nu_html_checker_finds_no_errors(base_url, quality_report, tmp_path):
-    vnu = require_tool(VNU_JAR, "The Nu HTML checker (vnu-jar)")
-    java = shutil.which("java")
-    if java is None:
-        message = "Java is not installed (the Nu HTML checker needs it)"
-        pytest.fail(message) if under_ci() else pytest.skip(message)
+    require_tool("vnu")
     files = {}
     for page_type in PAGE_TYPES:
         for language in ("sv", "en"):
@@ -60,7 +51,7 @@ def test_nu_html_checker_finds_no_errors(base_url, quality_report, tmp_path):
             files[path.as_uri()] = page_type.name
     # One Java start for every page: the checker takes a list of files.
     result = subprocess.run(
-        [java, "-jar", str(vnu), "--errors-only", "--format", "json", *map(str, files)],
+        [JAVA, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -145,7 +136,7 @@ def failing_audits(report: dict, category: str) -> list[str]:
 def cpu_slowdown(base_url, quality_report, tmp_path_factory):
     """Measure the machine once (Lighthouse's benchmark index, from a run on the home page)
     and choose the CPU slowdown for every page's run."""
-    require_tool(LIGHTHOUSE, "Lighthouse")
+    require_tool("lighthouse")
     report = run_lighthouse(base_url + "/", tmp_path_factory.mktemp("lighthouse") / "cal.json")
     index = report["environment"]["benchmarkIndex"]
     slowdown = cpu_slowdown_for(index)
@@ -155,6 +146,7 @@ def cpu_slowdown(base_url, quality_report, tmp_path_factory):
     return slowdown
 
 
+@pytest.mark.needs_tools("lighthouse")
 @pytest.mark.parametrize("page_type", page_type_params([t for t in PAGE_TYPES if t.lighthouse]))
 def test_lighthouse_scores(base_url, quality_report, cpu_slowdown, page_type, tmp_path):
     url = base_url + page_type.path

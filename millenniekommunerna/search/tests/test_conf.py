@@ -1,8 +1,8 @@
-import os
-
 import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+from wagtail.search.backends import get_search_backend
 
 from millenniekommunerna.search.conf import search_backends
 
@@ -43,6 +43,44 @@ def test_an_unknown_search_backend_is_refused():
         search_backends("django.db.backends.sqlite3", {"SEARCH_URL": "x", "SEARCH_BACKEND": "solr"})
 
 
-def test_the_settings_use_the_backend_for_the_database_in_use():
-    engine = settings.DATABASES["default"]["ENGINE"]
-    assert search_backends(engine, os.environ) == settings.WAGTAILSEARCH_BACKENDS
+def test_another_database_uses_wagtails_database_backend():
+    backends = search_backends("django.db.backends.mysql", {})
+    assert backends == {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+
+def test_a_cluster_index_and_timeout_come_from_the_environment():
+    backend = search_backends(
+        "django.db.backends.sqlite3",
+        {"SEARCH_URL": "http://localhost:9200", "SEARCH_INDEX": "mk", "SEARCH_TIMEOUT": "20"},
+    )["default"]
+    assert (backend["INDEX"], backend["TIMEOUT"]) == ("mk", 20)
+    assert (
+        search_backends("django.db.backends.sqlite3", {"SEARCH_URL": "http://localhost:9200"})[
+            "default"
+        ]["TIMEOUT"]
+        == 5
+    )
+
+
+# The test settings read no SEARCH_URL: the backend follows the database the tests run on.
+EXPECTED_SETTINGS = {
+    "sqlite": {"default": {"BACKEND": "millenniekommunerna.search.backends.sqlite_swedish"}},
+    "postgresql": {
+        "default": {
+            "BACKEND": "millenniekommunerna.search.backends.postgres_swedish",
+            "SEARCH_CONFIG": "swedish",
+        }
+    },
+}
+# By name: each backend module can only be imported on its own database.
+EXPECTED_CLASS = {
+    "sqlite": "millenniekommunerna.search.backends.sqlite_swedish.SwedishSQLiteSearchBackend",
+    "postgresql": "millenniekommunerna.search.backends.postgres_swedish.SwedishPostgresSearchBackend",
+}
+
+
+def test_the_settings_use_the_swedish_backend_for_the_database_in_use():
+    backends = settings.WAGTAILSEARCH_BACKENDS
+    assert backends == EXPECTED_SETTINGS[connection.vendor]
+    backend = type(get_search_backend())
+    assert f"{backend.__module__}.{backend.__qualname__}" == EXPECTED_CLASS[connection.vendor]

@@ -81,3 +81,22 @@ def test_story_page_shows_related_stories_in_a_bounded_number_of_queries(count_q
     response, many = count_queries(story.url)
     assert response.content.decode().count('class="story-card') == 3
     assert many == few
+    assert many <= 25  # measured 23, of which routing and the story's own relations most
+
+
+def test_related_stories_take_a_bounded_number_of_queries(django_assert_max_num_queries):
+    goal = Goal.objects.get(slug="sdg-12")
+    kisumu = PartnerPlace.objects.get(name="Kisumu")
+    story = StoryPageFactory(title="Biogas av matavfall", goals=[goal], partner_places=[kisumu])
+    for n in range(12):
+        StoryPageFactory(title=f"Biogas nummer {n}", goals=[goal], partner_places=[kisumu])
+    story.refresh_from_db()
+    arguments = {
+        "goal_ids": [goal.pk],
+        "place_ids": [kisumu.pk],
+        "country_ids": {kisumu.country_id},
+        "limit": 3,
+    }
+    with django_assert_max_num_queries(5):  # measured 4: the stories, their goals and images
+        found = list(related_stories(story, **arguments))
+    assert len(found) == 3
