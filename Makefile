@@ -11,7 +11,7 @@ SEED_GOALS := millenniekommunerna/data/seed/seed_goals.csv
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-postgres lint format check messages lock bench bench-export clean quality-tools
+.PHONY: help install setup run test test-postgres lint format check messages lock bench bench-export clean quality-tools mutation mutation-smoke
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -45,6 +45,12 @@ bench: install ## Render times and query counts at 1 000 and 10 000 stories (scr
 	@mkdir -p var
 	DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3 DJANGO_SETTINGS_MODULE=millenniekommunerna.settings.dev \
 	  $(BIN)/python bench/pages.py --reset --stories 1000,10000 $(BENCH_ARGS)
+
+mutation: install ## Mutation testing of the modules that decide (var/mutation/report.md); MUTATION_TARGETS=… for some
+	$(BIN)/python scripts/mutation.py $(MUTATION_TARGETS)
+
+mutation-smoke: install ## Mutation testing of one small module, as CI runs it
+	$(BIN)/python scripts/mutation.py text --min-score 70
 
 quality-tools: ## Install the Nu HTML checker and Lighthouse for the browser tests (needs Node, Java)
 	npm ci --prefix tools/quality --no-audit --no-fund

@@ -1,0 +1,273 @@
+"""Mutation testing, one module at a time (`make mutation`; docs/testing.md).
+
+For each target below, the project's tracked files are copied to `var/mutation/work/<name>/`
+with the `[tool.mutmut]` table of pyproject.toml narrowed to that target (`only_mutate`, and
+the tests that cover it as `pytest_add_cli_args_test_selection`); mutmut then makes every
+mutant of those modules and runs the selected tests against each. A mutant is *killed* when a
+test fails, *survives* when all pass. The counts per target go to `var/mutation/report.json`
+and `report.md`, with the surviving mutants' names (see them with `mutmut show NAME` in the
+target's folder).
+
+    .venv/bin/python scripts/mutation.py                 # every target
+    .venv/bin/python scripts/mutation.py text roles      # some targets
+    .venv/bin/python scripts/mutation.py --list          # what the targets are
+
+Written here rather than as mutmut configuration alone because mutmut reads one configuration
+per folder, and a run over the whole package would run the whole suite for every mutant.
+"""
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "var" / "mutation"
+PACKAGE = "millenniekommunerna"
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    modules: tuple[str, ...]  # globs under the package, as mutmut's only_mutate takes them
+    tests: tuple[str, ...]  # the tests that cover them (paths or node ids)
+    about: str
+
+
+TARGETS = (
+    Target(
+        "text",
+        ("core/text.py",),
+        (f"{PACKAGE}/core/tests/test_text.py",),
+        "text helpers: excerpts, slugs",
+    ),
+    Target(
+        "swedish",
+        ("core/swedish.py",),
+        (f"{PACKAGE}/core/tests/test_swedish.py",),
+        "Swedish search words: query cleaning, stems, inflections, snippets",
+    ),
+    Target(
+        "ratelimit",
+        ("core/ratelimit.py",),
+        (f"{PACKAGE}/core/tests/test_ratelimit.py", f"{PACKAGE}/tips/tests/test_views.py"),
+        "rate limits of logins and tips",
+    ),
+    Target(
+        "roles",
+        ("editorial/roles.py", "municipalities/permissions.py", "tips/permissions.py"),
+        (
+            f"{PACKAGE}/editorial/tests/test_permissions.py",
+            f"{PACKAGE}/editorial/tests/test_security.py",
+            f"{PACKAGE}/tips/tests/test_views.py",
+        ),
+        "permissions and roles: who may edit, publish and see tips",
+    ),
+    Target(
+        "selection",
+        ("stories/listing/selection.py", "stories/listing/params.py"),
+        (f"{PACKAGE}/search/tests/test_listing.py", f"{PACKAGE}/search/tests/test_views.py"),
+        "the listing's selection: reading and checking the query string",
+    ),
+    Target(
+        "facets",
+        ("stories/listing/facets.py", "stories/listing/finder.py"),
+        (f"{PACKAGE}/search/tests/test_listing.py", f"{PACKAGE}/search/tests/test_views.py"),
+        "facet counts and pagination",
+    ),
+    Target(
+        "api-filters",
+        ("api/filters.py",),
+        (f"{PACKAGE}/api/tests/test_api.py",),
+        "API filters",
+    ),
+    Target(
+        "api-representation",
+        ("api/representation/*.py",),
+        (f"{PACKAGE}/api/tests/test_api.py", f"{PACKAGE}/api/tests/test_exports.py"),
+        "what the API and the exports say about a story, municipality, goal and place",
+    ),
+    Target(
+        "importer",
+        ("stories/importers/*.py",),
+        (f"{PACKAGE}/stories/tests/test_import_listing.py",),
+        "the listing importer and its enrichment",
+    ),
+    Target(
+        "tips",
+        ("tips/images.py", "tips/forms.py", "images/validators.py"),
+        (
+            f"{PACKAGE}/tips/tests/test_images.py",
+            f"{PACKAGE}/tips/tests/test_views.py",
+            f"{PACKAGE}/images/tests/test_validators.py",
+        ),
+        "tip sanitising and image validation",
+    ),
+    Target(
+        "statistics",
+        ("statistics/tables.py",),
+        (f"{PACKAGE}/statistics/tests/test_views.py",),
+        "statistics tables",
+    ),
+)
+
+
+def tracked_files() -> list[str]:
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout
+    return [name for name in listed.decode().split("\0") if name]
+
+
+def prepare(target: Target) -> Path:
+    """A copy of the tracked files with the mutmut table narrowed to `target`."""
+    work = OUT / "work" / target.name
+    if work.exists():
+        shutil.rmtree(work)
+    for name in tracked_files():
+        source, copy = ROOT / name, work / name
+        if source.is_file():
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy)
+    pyproject = work / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    table = "\n".join(
+        [
+            f"only_mutate = {json.dumps([f'{PACKAGE}/{glob}' for glob in target.modules])}",
+            f"pytest_add_cli_args_test_selection = {json.dumps(list(target.tests))}",
+        ]
+    )
+    text = text.replace("[tool.mutmut]\n", f"[tool.mutmut]\n{table}\n", 1)
+    tomllib.loads(text)  # still valid
+    pyproject.write_text(text, encoding="utf-8")
+    return work
+
+
+def run(target: Target, max_children: int) -> dict:
+    work = prepare(target)
+    mutmut = str(ROOT / ".venv" / "bin" / "mutmut")
+    started = time.monotonic()
+    log = OUT / f"{target.name}.log"
+    with open(log, "w", encoding="utf-8") as handle:
+        process = subprocess.run(
+            [mutmut, "run", "--max-children", str(max_children)],
+            cwd=work,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+            check=False,
+        )
+    seconds = time.monotonic() - started
+    subprocess.run([mutmut, "export-cicd-stats"], cwd=work, capture_output=True, check=False)
+    stats_file = work / "mutants" / "mutmut-cicd-stats.json"
+    if process.returncode != 0 or not stats_file.exists():
+        raise SystemExit(f"mutmut failed for {target.name}; see {log}")
+    stats = json.loads(stats_file.read_text())
+    results = subprocess.run(
+        [mutmut, "results"], cwd=work, capture_output=True, text=True, check=False
+    ).stdout
+    survivors = sorted(
+        line.split(":")[0].strip()
+        for line in results.splitlines()
+        if re.search(r":\s*survived\s*$", line)
+    )
+    killed, survived = stats.get("killed", 0), stats.get("survived", 0)
+    timeouts = stats.get("timeout", 0)
+    total = stats.get("total", killed + survived + timeouts)
+    decided = killed + survived + timeouts
+    return {
+        "target": target.name,
+        "about": target.about,
+        "modules": list(target.modules),
+        "mutants": total,
+        "killed": killed,
+        "survived": survived,
+        "timed_out": timeouts,
+        "no_tests": stats.get("no_tests", 0),
+        "suspicious": stats.get("suspicious", 0),
+        "score": round(100 * (killed + timeouts) / decided, 1) if decided else None,
+        "seconds": round(seconds),
+        "survivors": survivors,
+    }
+
+
+def write_report(rows: list[dict]) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    previous = {}
+    report_json = OUT / "report.json"
+    if report_json.exists():
+        previous = {row["target"]: row for row in json.loads(report_json.read_text())}
+    previous.update({row["target"]: row for row in rows})
+    merged = [previous[t.name] for t in TARGETS if t.name in previous]
+    report_json.write_text(json.dumps(merged, indent=2, ensure_ascii=False) + "\n")
+    lines = [
+        "# Mutation testing",
+        "",
+        "Score = killed (and timed out) / mutants with a verdict. "
+        "See docs/testing.md for how to read it.",
+        "",
+        "| target | what | mutants | killed | survived | timed out | no tests | score | seconds |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in merged:
+        score = "–" if row["score"] is None else f"{row['score']} %"
+        lines.append(
+            f"| {row['target']} | {row['about']} | {row['mutants']} | {row['killed']} | "
+            f"{row['survived']} | {row['timed_out']} | {row['no_tests']} | {score} | "
+            f"{row['seconds']} |"
+        )
+    lines.append("")
+    for row in merged:
+        if row["survivors"]:
+            lines.append(f"## Survivors of {row['target']}")
+            lines.append("")
+            lines += [f"- `{name}`" for name in row["survivors"]]
+            lines.append("")
+    (OUT / "report.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("targets", nargs="*", help="target names (default: all)")
+    parser.add_argument("--list", action="store_true", help="list the targets and stop")
+    parser.add_argument("--max-children", type=int, default=2, help="mutants run at once")
+    parser.add_argument(
+        "--min-score", type=float, default=None, help="exit 1 when a target scores below this"
+    )
+    args = parser.parse_args()
+    by_name = {t.name: t for t in TARGETS}
+    if args.list:
+        for target in TARGETS:
+            print(f"{target.name:20} {', '.join(target.modules)}  ({target.about})")
+        return 0
+    unknown = [name for name in args.targets if name not in by_name]
+    if unknown:
+        parser.error(f"unknown target(s): {', '.join(unknown)}; see --list")
+    chosen = [by_name[name] for name in args.targets] or list(TARGETS)
+    rows = []
+    for target in chosen:
+        print(f"mutation testing {target.name} ({', '.join(target.modules)}) …", flush=True)
+        row = run(target, args.max_children)
+        rows.append(row)
+        print(
+            f"  {row['mutants']} mutants: {row['killed']} killed, {row['survived']} survived, "
+            f"{row['timed_out']} timed out, score {row['score']} % ({row['seconds']} s)",
+            flush=True,
+        )
+        write_report(rows)
+    print(f"report: {OUT / 'report.md'}")
+    if args.min_score is not None:
+        low = [r for r in rows if r["score"] is not None and r["score"] < args.min_score]
+        if low:
+            print("below the minimum score:", ", ".join(r["target"] for r in low))
+            return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
