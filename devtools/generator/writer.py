@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from millenniekommunerna.core.text import fold_slug
 from millenniekommunerna.stories.models import StoryPage
+from millenniekommunerna.stories.provenance import local_date
 
 from .composer import Draft, Parent
 from .vocabulary import SLUG_MAX_LENGTH
@@ -80,6 +81,9 @@ class BatchWriter:
                 "municipality_id": draft.parent.municipality_id,
                 "year_start": draft.year_start,
                 "year_end": draft.year_end,
+                # Made-up stories are "written here": published the day they say.
+                "published_on": local_date(draft.first_published_at),
+                "published_period": str(local_date(draft.first_published_at).year),
             }
             for page, draft in zip(pages, drafts, strict=True)
         )

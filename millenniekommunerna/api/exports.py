@@ -33,6 +33,12 @@ CSV_COLUMNS = (
     "body_text",
     "image_url",
     "image_alt",
+    "published_precision",
+    "published_start",
+    "published_end",
+    "source_name",
+    "source_url",
+    "source_programme",
     "first_published_at",
     "last_published_at",
 )
@@ -61,6 +67,7 @@ def safe_cell(value):
 
 def csv_row(story, context):
     data = representation.story_core(story, context)
+    published = data["published"]
     municipality = data["municipality"] or {}
     county = municipality.get("county") or {}
     countries = dict.fromkeys(
@@ -95,6 +102,12 @@ def csv_row(story, context):
         "body_text": representation.body_text(story.body),
         "image_url": image_url,
         "image_alt": image_alt,
+        "published_precision": published["precision"],
+        "published_start": published["start"] or "",
+        "published_end": published["end"] or "",
+        "source_name": (published["source"] or {}).get("name", ""),
+        "source_url": (published["source"] or {}).get("url") or "",
+        "source_programme": (published["source"] or {}).get("programme", ""),
         "first_published_at": data["first_published_at"] or "",
         "last_published_at": data["last_published_at"] or "",
     }

@@ -16,6 +16,34 @@ SCB_COUNTY_CODE = "SCB länskod"
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
+def _date_published(data) -> dict:
+    """schema.org's datePublished: the day, or only the year (an ISO 8601 date may be reduced
+    to the year), of first publication; left out when only a period, or nothing, is known —
+    never the day of an import. A story from elsewhere names its source."""
+    published = data["published"]
+    found = {}
+    if published["source"] is None:
+        found["datePublished"] = data["first_published_at"]
+    elif published["precision"] == "day":
+        found["datePublished"] = published["start"]
+    elif published["precision"] == "year":
+        found["datePublished"] = published["start"][:4]
+    if published["source"] is not None:
+        source = published["source"]
+        found["isBasedOn"] = {
+            "@type": "CreativeWork",
+            "name": source["programme"] or source["name"],
+            "publisher": {"@type": "Organization", "name": source["name"]},
+            **({"url": source["url"]} if source["url"] else {}),
+            **(
+                {"temporalCoverage": f"{published['start']}/{published['end']}"}
+                if published["precision"] == "period"
+                else {}
+            ),
+        }
+    return found
+
+
 def script(data):
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
@@ -84,6 +112,7 @@ def story_json_ld(story, request=None, goals=None, partner_places=None):
         "language": getattr(translated, "language", settings.LANGUAGE_CODE),
         "first_published_at": representation.iso(translated.first_published_at),
         "last_published_at": representation.iso(translated.last_published_at),
+        "published": representation.publication_data(story),
         "goals": [representation.goal_ref(goal, context) for goal in goals],
         "partner_places": [representation.partner_place_ref(p) for p in partner_places],
         "municipality": (
@@ -104,7 +133,7 @@ def story_json_ld(story, request=None, goals=None, partner_places=None):
         "description": data["teaser"],
         "inLanguage": data["language"],
         "identifier": str(data["id"]),
-        "datePublished": data["first_published_at"],
+        **_date_published(data),
         "dateModified": data["last_published_at"],
         "about": [
             {

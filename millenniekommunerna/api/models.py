@@ -26,7 +26,19 @@ FIELD_DESCRIPTIONS = {
     "body_text": _("The whole story as plain text (the JSON has it as HTML too)."),
     "image_url": _("The main image, 1280 pixels wide (WebP)."),
     "image_alt": _("The main image's alt text."),
-    "first_published_at": _("When the story was first published (ISO 8601)."),
+    "published_precision": _(
+        "How exactly the date of first publication is known: day, year, period or unknown. For "
+        "a story from elsewhere it is the date at its source."
+    ),
+    "published_start": _("The day, or the first day of the year or period (ISO 8601)."),
+    "published_end": _("The same day, or the last day of the year or period."),
+    "source_name": _("Where the story was first published, for a story from elsewhere."),
+    "source_url": _("Its address there, when known."),
+    "source_programme": _("The programme it belonged to."),
+    "first_published_at": _(
+        "When the story was first published on this site; for a story from elsewhere, when it "
+        "was added here (ISO 8601)."
+    ),
     "last_published_at": _("When the story was last updated (ISO 8601)."),
 }
 

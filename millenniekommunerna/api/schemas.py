@@ -87,6 +87,32 @@ class Image(Schema):
     )
 
 
+class Source(Schema):
+    name: str = Field(
+        description="Where the story was first published.", examples=["millenniekommun.se"]
+    )
+    url: str | None = Field(description="Its address there, when known.")
+    programme: str = Field(description="The programme it belonged to (may be empty).")
+
+
+class Publication(Schema):
+    precision: Literal["day", "year", "period", "unknown"] = Field(
+        description="How exactly the date of first publication is known: `day`, only the "
+        "`year`, only a `period` (from `start` to `end`), or `unknown`."
+    )
+    start: date | None = Field(description="The day, or the first day of the year or period.")
+    end: date | None = Field(description="The same day, or the last day of the year or period.")
+    label: str = Field(
+        description="The date as the site shows it (Swedish): `3 maj 2012`, `2012`, "
+        "`2010–2015` or `okänt datum`.",
+        examples=["2010–2015"],
+    )
+    source: Source | None = Field(
+        description="Where it was first published; null for a story first published on this "
+        "site (then `precision` is `day` and the day is that of `first_published_at`)."
+    )
+
+
 class StorySummary(Schema):
     id: int = Field(description="Stable id of the story.")
     url: str | None = Field(description="The story's page on this site.")
@@ -102,7 +128,14 @@ class StorySummary(Schema):
     year_start: int | None = Field(description="Year the work started.")
     year_end: int | None = Field(description="Year the work ended; null while it goes on.")
     teaser: str
-    first_published_at: DateTime | None = Field(description="When it was first published.")
+    published: Publication = Field(
+        description="When and where the story was first published: at its source for a story "
+        "from elsewhere, as exactly as that is known; else on this site."
+    )
+    first_published_at: DateTime | None = Field(
+        description="When it was first published on this site (for a story from elsewhere: "
+        "when it was added here)."
+    )
     last_published_at: DateTime | None = Field(description="When it was last updated.")
 
 

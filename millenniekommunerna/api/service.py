@@ -63,7 +63,8 @@ Millennium Development Goals `mdg-1`…`mdg-8` and the 17 Sustainable Developmen
   Unknown parameters are errors too.
 * **Pages**: `page` (from 1) and `page_size` (1–100, default 20); `count` is the total and
   `next`/`previous` link the neighbouring pages. Stories are ordered newest first (by first
-  publication, then by id), so pages never overlap.
+  publication — at the source for stories from elsewhere, see `published` — then by id), so
+  pages never overlap.
 * **Errors**: `{"detail": "…"}`, with 400 for a bad parameter, 404, 405 and 429.
 * **Caching**: responses carry `ETag` and `Last-Modified`; send `If-None-Match` or
   `If-Modified-Since` to get `304 Not Modified` when nothing changed.

@@ -6,11 +6,13 @@ changes, so a story whose title or URL changes is not shown again as new. Feeds 
 the language of the stories, whatever the interface language.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -18,6 +20,7 @@ from django.utils.translation import override
 from millenniekommunerna.core import public_url
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import County, Municipality
+from millenniekommunerna.stories import provenance
 from millenniekommunerna.stories.models import StoryIndexPage, StoryPage
 
 SITE_NAME = "Millenniekommunerna"
@@ -139,7 +142,15 @@ class StoryFeed(Feed):
     item_guid_is_permalink = False
 
     def item_pubdate(self, story):
-        return story.first_published_at
+        """When the story was first published: the day at its source when that is known, else
+        nothing for a story from elsewhere (a year or a period is no day, and the day it was
+        added here is not when it was published); `updated` still says when it was added."""
+        if not story.is_from_source:
+            return story.first_published_at
+        if story.source_date_precision == provenance.DAY and story.source_date_start:
+            day = story.source_date_start
+            return timezone.make_aware(datetime.datetime(day.year, day.month, day.day))
+        return None
 
     def item_updateddate(self, story):
         return story.last_published_at or story.first_published_at

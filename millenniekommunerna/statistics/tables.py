@@ -5,13 +5,13 @@ stories, and no story is ever loaded."""
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import County, Municipality
 from millenniekommunerna.partnerships.models import Country
+from millenniekommunerna.stories import provenance
 from millenniekommunerna.stories.models import StoryPage
 
 ACCENT = "#1c4f8c"
@@ -171,15 +171,26 @@ def county_tables() -> list[Table]:
 
 
 def year_tables() -> list[Table]:
-    """Stories per year of publication and per year the work started. Two queries."""
-    published = dict(
+    """Stories per year of publication and per year the work started. Two queries.
+
+    A story is counted in the year it was first published — at its source when it comes from
+    elsewhere (stories.provenance) — and a story whose source gives only a period (2010–2015)
+    is counted under that period, not under a year it may not belong to."""
+    by_period = dict(
         _live_stories()
         .order_by()
-        .annotate(year=ExtractYear("first_published_at"))
-        .values("year")
+        .values("published_period")
         .annotate(n=Count("pk"))
-        .values_list("year", "n")
+        .values_list("published_period", "n")
     )
+    published = {int(key): n for key, n in by_period.items() if key.isdigit()}
+    published_spans = [
+        Row(provenance.period_label(key), {"stories": n})
+        for key, n in sorted(by_period.items())
+        if key and not key.isdigit()
+    ]
+    if by_period.get(""):
+        published_spans.append(Row(_("Not known"), {"stories": by_period[""]}))
     started = dict(
         _live_stories()
         .order_by()
@@ -192,7 +203,10 @@ def year_tables() -> list[Table]:
         (
             "publiceringsar",
             _("Stories per year of publication"),
-            _("Published stories by the year they were first published on the site."),
+            _(
+                "Published stories by the year they were first published: at their source for "
+                "stories from elsewhere (a period when only that is known), else on this site."
+            ),
             published,
             None,
         ),
@@ -212,6 +226,8 @@ def year_tables() -> list[Table]:
         ]
         if unknown and counts.get(None):
             rows.append(Row(unknown, {"stories": counts[None]}))
+        if slug == "publiceringsar":
+            rows += published_spans
         table = Table(
             slug=slug,
             title=title,
@@ -223,7 +239,10 @@ def year_tables() -> list[Table]:
             rows=rows,
             chart_key="stories",
         )
-        table.total = Row(_("All years"), {"stories": sum(counts.values())})
+        total = sum(counts.values()) + (
+            sum(row.values["stories"] for row in published_spans) if slug == "publiceringsar" else 0
+        )
+        table.total = Row(_("All years"), {"stories": total})
         tables.append(table)
     return tables
 

@@ -131,4 +131,8 @@ def related_stories(story, goal_ids, place_ids, country_ids, limit: int = 3) -> 
         )
         .filter(_score__gt=0)
     )
-    return list(scored.for_listing().order_by("-_score", "-first_published_at", "-pk")[:limit])
+    return list(
+        scored.for_listing().order_by("-_score", F("published_on").desc(nulls_last=True), "-pk")[
+            :limit
+        ]
+    )

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -68,6 +69,7 @@ class TipView(View):
         code = request.GET.get("kommun", "")
         if code.isdigit() and len(code) == 4:
             initial["municipality"] = code
+        initial.update(about_story(request))
         return self.render_form(TipForm(initial=initial))
 
     def post(self, request, *args, **kwargs):
@@ -76,6 +78,25 @@ class TipView(View):
             return self.render_form(form, status=400)
         form.save()
         return redirect(reverse("tips:thanks"))
+
+
+def about_story(request) -> dict:
+    """The form filled in for a tip about a published story (`?berattelse=<id>`, linked from a
+    story whose full text is missing): its municipality, its title, and where it is."""
+    from millenniekommunerna.stories.models import StoryPage
+
+    story_id = request.GET.get("berattelse", "")
+    if not (story_id.isascii() and story_id.isdigit() and len(story_id) <= 10):
+        return {}
+    story = StoryPage.objects.published().select_related("municipality").filter(pk=story_id).first()
+    if story is None:
+        return {}
+    return {
+        "municipality": story.municipality.code if story.municipality else "",
+        "title": story.title,
+        "text": _("About the story “%(title)s” (%(url)s):\n\n")
+        % {"title": story.title, "url": story.get_full_url(request)},
+    }
 
 
 class ThanksView(TemplateView):

@@ -45,6 +45,7 @@ from .references import (
     partner_place_ref,
 )
 from .stories import (
+    publication_data,
     published_stories,
     story_core,
     story_data,
@@ -76,6 +77,7 @@ __all__ = [
     "partner_place_ref",
     "partner_places_with_counts",
     "preload_bodies",
+    "publication_data",
     "published_stories",
     "rendition_specs",
     "story_core",

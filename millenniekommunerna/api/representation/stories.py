@@ -2,6 +2,9 @@
 
 from django.conf import settings
 from django.db.models import F, Prefetch
+from django.utils import translation
+
+from millenniekommunerna.stories import provenance
 
 from .bodies import body_html, body_text, story_translations
 from .context import iso
@@ -33,7 +36,11 @@ def published_stories():
             Prefetch("countries", queryset=Country.objects.order_by("code")),
             "hero_image__renditions",
         )
-        .order_by(F("first_published_at").desc(nulls_last=True), "-pk")
+        .order_by(
+            F("published_on").desc(nulls_last=True),
+            F("first_published_at").desc(nulls_last=True),
+            "-pk",
+        )
     )
 
 
@@ -53,8 +60,35 @@ def story_core(story, context):
         "year_start": story.year_start,
         "year_end": story.year_end,
         "teaser": story.teaser,
+        "published": publication_data(story),
         "first_published_at": iso(story.first_published_at),
         "last_published_at": iso(story.last_published_at),
+    }
+
+
+def publication_data(story):
+    """When and where the story was first published (stories.provenance)."""
+    if story.is_from_source:
+        precision = story.source_date_precision or provenance.UNKNOWN
+        start, end = story.source_date_start, story.source_date_end
+        source = {
+            "name": story.source_name,
+            "url": story.source_url or None,
+            "programme": story.source_programme,
+        }
+    else:
+        precision, source = provenance.DAY, None
+        start = end = (
+            provenance.local_date(story.first_published_at) if story.first_published_at else None
+        )
+    with translation.override(settings.LANGUAGE_CODE):
+        label = provenance.date_label(precision, start, end)
+    return {
+        "precision": precision,
+        "start": start.isoformat() if start else None,
+        "end": end.isoformat() if end else None,
+        "label": label,
+        "source": source,
     }
 
 

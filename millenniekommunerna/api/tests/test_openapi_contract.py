@@ -1,7 +1,9 @@
 """The OpenAPI document is the API's published contract: moving code around must not change a
-byte of it. `openapi-v1.json` is the document as it was served before the code was split into
-layers; a change to the contract is made on purpose, by updating that file in the same commit
-(and, if it breaks clients, under a new API version)."""
+byte of it. `openapi-v1.json` is the published document (it was byte-identical before and
+after the code was split into layers); a change to the contract is made on purpose, by
+updating that file in the same commit (and, if it breaks clients, under a new API version).
+Since then: stories gained `published` (when and where a story was first published), an
+addition that breaks no client."""
 
 from pathlib import Path
 

@@ -17,6 +17,7 @@ from millenniekommunerna.images.validators import looks_like_file_name
 from millenniekommunerna.municipalities.models import Municipality, MunicipalityPage
 from millenniekommunerna.partnerships.models import Country, PartnerPlace, Partnership
 
+from .. import provenance
 from ..models import StoryPage, StoryReviewFlag
 from .enrichment import CountryMatcher, GoalRow, PlaceMatcher
 from .listing import Card, Listing, ListingError, Problem, normalise_space
@@ -322,13 +323,45 @@ def _add_missing(relation, wanted) -> bool:
     return bool(missing)
 
 
+@dataclass(frozen=True)
+class Source:
+    """Where the listing's stories were first published, and when (stories.provenance)."""
+
+    name: str = "millenniekommun.se"
+    url: str = ""
+    programme: str = "Millenniekommunerna, Sveriges Kommuner och Landsting (SKL)"
+    date: str = "2010-2015"
+
+    def fields(self) -> dict:
+        precision, start, end = provenance.parse_source_date(self.date)
+        return {
+            "source_name": self.name,
+            "source_url": self.url,
+            "source_programme": self.programme,
+            "source_date_precision": precision,
+            "source_date_start": start,
+            "source_date_end": end,
+        }
+
+
+def _sync_source(page: StoryPage, source: Source) -> bool:
+    changed = False
+    for name, value in source.fields().items():
+        if getattr(page, name) != value:
+            setattr(page, name, value)
+            changed = True
+    return changed
+
+
 def edited_by_an_editor(page: StoryPage) -> bool:
     """Whether someone has saved the story in the admin. The importer saves its revisions
     without a user, so any revision with one is an editor's work."""
     return page.revisions.exclude(user=None).exists()
 
 
-def _apply_plan(plan: _Plan, dry_run: bool, overwrite: bool = False) -> StoryResult:
+def _apply_plan(
+    plan: _Plan, dry_run: bool, overwrite: bool = False, source: Source | None = None
+) -> StoryResult:
     card = plan.card
     result = StoryResult(card=card, municipality=plan.municipality)
     page = StoryPage.objects.child_of(plan.parent).filter(slug=card.slug).first()
@@ -360,6 +393,8 @@ def _apply_plan(plan: _Plan, dry_run: bool, overwrite: bool = False) -> StoryRes
         changes.append("länder")
     if _sync_flags(page, wanted_flags(card)):
         changes.append("granskningsflaggor")
+    if _sync_source(page, source or Source()):
+        changes.append("källa")
     kinds = {flag.kind for flag in page.review_flags.all()}
     result.flags = [k for k in FLAG_LABELS if k in kinds] + sorted(kinds - set(FLAG_LABELS))
 
@@ -424,14 +459,17 @@ def import_listing(
     dry_run: bool = False,
     mark_millennium: bool = False,
     overwrite: bool = False,
+    source: Source | None = None,
 ) -> ImportReport:
-    """Import every card or nothing. `goal_rows=None` leaves the stories' goals alone."""
+    """Import every card or nothing. `goal_rows=None` leaves the stories' goals alone; `source`
+    says where the listing's stories were first published (by default the Millennium
+    Municipalities programme's pages, 2010–2015)."""
     report = ImportReport(dry_run=dry_run)
     with transaction.atomic():
         plans = plan_import(listing, goal_rows, goals_source)
         # The old page listed its newest story first; creating the last card first keeps that
         # order on the site, which lists stories newest first.
-        results = [_apply_plan(plan, dry_run, overwrite) for plan in reversed(plans)]
+        results = [_apply_plan(plan, dry_run, overwrite, source) for plan in reversed(plans)]
         report.stories = results[::-1]
         report.partnerships_created = _partnerships(plans, dry_run)
         if mark_millennium:

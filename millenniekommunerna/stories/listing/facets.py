@@ -14,14 +14,14 @@ and through their partner places), one for the four one-valued facets together."
 from collections import defaultdict
 from functools import cached_property
 
-from django.db.models import Count, Exists, OuterRef
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Exists, F, OuterRef
 from django.utils.translation import gettext as _
 
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import County
 from millenniekommunerna.partnerships.models import Country
 
+from .. import provenance
 from ..models.story import StoryPage
 from . import params
 from .presentation import Facet, FacetOption
@@ -55,7 +55,7 @@ class FacetCounter:
                 "municipality__county__short_name",
                 "municipality__county__slug",
                 "municipality__is_millennium_municipality",
-                year=ExtractYear("first_published_at"),
+                year=F("published_period"),
             )
             .annotate(n=Count("pk"))
         )
@@ -267,18 +267,19 @@ class FacetCounter:
     def _year_facet(self) -> Facet:
         counts = defaultdict(int)
         for row in self._one_valued_groups:
-            if row["year"] is not None and self._passes(row, skip="year"):
+            if row["year"] and self._passes(row, skip="year"):
                 counts[row["year"]] += row["n"]
         chosen = self.selection.year
         options = [
             FacetOption(
-                label=str(year),
+                label=provenance.period_label(year),
                 count=counts[year],
                 url=self.selection.url(**{params.PARAM_YEAR: None if year == chosen else year}),
                 selected=year == chosen,
-                code=str(year),
+                code=year,
             )
-            for year in sorted(counts, reverse=True)
+            # Newest first; a period (2010–2015) sorts by its last year, before that year.
+            for year in sorted(counts, key=lambda key: (key[-4:], key), reverse=True)
         ]
         return Facet(key="year", title=_("Year published"), options=options)
 

@@ -124,7 +124,7 @@ class StoryFinder:
         elif "county" not in skip and selection.county:
             queryset = queryset.filter(municipality__county_id=selection.county.pk)
         if "year" not in skip and selection.year:
-            queryset = queryset.filter(first_published_at__year=selection.year)
+            queryset = queryset.filter(published_period=selection.year)
         if "millennium" not in skip and selection.millennium is not None:
             queryset = queryset.filter(
                 municipality__is_millennium_municipality=selection.millennium

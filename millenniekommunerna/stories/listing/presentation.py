@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from .. import provenance
 from . import params
 
 
@@ -91,7 +92,8 @@ def active_filters(selection) -> list[dict]:
     if selection.year:
         chips.append(
             {
-                "label": _("Published %(year)s") % {"year": selection.year},
+                "label": _("Published %(year)s")
+                % {"year": provenance.period_label(selection.year)},
                 "url": selection.url(**{params.PARAM_YEAR: None}),
             }
         )

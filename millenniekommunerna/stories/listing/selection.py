@@ -38,6 +38,18 @@ def _short(value: str) -> str:
     return value if len(value) <= MAX_PARAM_LENGTH else value[:MAX_PARAM_LENGTH] + "…"
 
 
+def _period(value: str) -> str | None:
+    """`2012` or `2010-2015` (an en dash too) as the key stories are listed under, or None."""
+    value = value.replace("–", "-")
+    years = value.split("-")
+    if len(years) > 2 or not all(y.isascii() and y.isdigit() and len(y) == 4 for y in years):
+        return None
+    numbers = [int(y) for y in years]
+    if not all(MIN_YEAR <= n <= MAX_YEAR for n in numbers) or numbers != sorted(numbers):
+        return None
+    return "-".join(years) if len(years) == 2 and years[0] != years[1] else years[0]
+
+
 def _values(params, name: str) -> list[str]:
     seen = []
     for value in params.getlist(name):
@@ -58,7 +70,8 @@ class Selection:
     county: County | None = None
     municipality: Municipality | None = None
     countries: list[Country] = field(default_factory=list)
-    year: int | None = None
+    # A year ("2012") or a period ("2010-2015") of publication (stories.provenance).
+    year: str | None = None
     millennium: bool | None = None
     sort: str = SORT_NEWEST
     explicit_sort: bool = False
@@ -114,8 +127,9 @@ class Selection:
 
         year = params.get(PARAM_YEAR, "").strip()
         if year:
-            if year.isascii() and year.isdigit() and MIN_YEAR <= int(year) <= MAX_YEAR:
-                selection.year = int(year)
+            period = _period(year)
+            if period:
+                selection.year = period
             else:
                 notices.append(
                     _("“%(value)s” is not a year; showing stories from every year.")

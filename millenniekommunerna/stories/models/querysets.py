@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Subquery, Value
+from django.db.models import F, OuterRef, Prefetch, Subquery, Value
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 
@@ -38,7 +38,7 @@ class StoryPageQuerySet(PageQuerySet):
                 Prefetch("goals", queryset=Goal.objects.order_by("-kind", "number")),
                 "hero_image__renditions",
             )
-            .order_by("-first_published_at", "-pk")
+            .order_by(F("published_on").desc(nulls_last=True), "-first_published_at", "-pk")
         )
         language = locales.interface_language()
         if language != settings.LANGUAGE_CODE:

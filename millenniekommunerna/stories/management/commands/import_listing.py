@@ -3,13 +3,14 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from millenniekommunerna.core.reference_data import DATA_DIR
+from millenniekommunerna.stories import provenance
 from millenniekommunerna.stories.importers.enrichment import parse_goals_csv
 from millenniekommunerna.stories.importers.listing import (
     ListingError,
     decode_listing,
     parse_listing,
 )
-from millenniekommunerna.stories.importers.writer import FLAG_LABELS, import_listing
+from millenniekommunerna.stories.importers.writer import FLAG_LABELS, Source, import_listing
 
 SEED_LISTING = DATA_DIR / "seed" / "millenniekommunerna-listing.txt"
 SEED_GOALS = DATA_DIR / "seed" / "seed_goals.csv"
@@ -47,6 +48,28 @@ class Command(BaseCommand):
                 "as the recorded reason, unless an editor has already set or explained the status."
             ),
         )
+        defaults = Source()
+        parser.add_argument(
+            "--source-name",
+            default=defaults.name,
+            help=f"Where the listing's stories were first published (default: {defaults.name}).",
+        )
+        parser.add_argument(
+            "--source-url", default=defaults.url, help="Their address there, if known."
+        )
+        parser.add_argument(
+            "--source-programme",
+            default=defaults.programme,
+            help=f"The programme they belonged to (default: {defaults.programme}).",
+        )
+        parser.add_argument(
+            "--source-date",
+            default=defaults.date,
+            help=(
+                "When they were published there: a date (2012-05-03), a year (2012), a period "
+                f"(2010-2015) or 'okänt' (default: {defaults.date})."
+            ),
+        )
         parser.add_argument(
             "--overwrite",
             action="store_true",
@@ -64,8 +87,28 @@ class Command(BaseCommand):
         dry_run=False,
         mark_millennium=False,
         overwrite=False,
+        source_name=None,
+        source_url="",
+        source_programme=None,
+        source_date=None,
         **options,
     ):
+        defaults = Source()
+        source = Source(
+            name=defaults.name if source_name is None else source_name.strip(),
+            url=(source_url or "").strip(),
+            programme=defaults.programme if source_programme is None else source_programme.strip(),
+            date=defaults.date if source_date is None else source_date,
+        )
+        try:
+            source.fields()
+        except provenance.SourceDateError as error:
+            raise CommandError(f"Fel i --source-date: {error} Inget sparades.") from error
+        if source.url and not source.url.startswith(("https://", "http://")):
+            raise CommandError(
+                f"--source-url ska vara en webbadress (https://…), inte ”{source.url}”. "
+                "Inget sparades."
+            )
         listing_path = Path(path)
         goals_path = Path(goals) if goals else self.default_goals(listing_path)
         try:
@@ -80,6 +123,7 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 mark_millennium=mark_millennium,
                 overwrite=overwrite,
+                source=source,
             )
         except ListingError as error:
             raise CommandError(
