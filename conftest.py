@@ -91,6 +91,19 @@ def _no_cache_from_earlier_tests():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language: a request to an /en/ page leaves English
+    active in the thread (LocaleMiddleware activates, nothing deactivates), and a test that
+    renders a template without a request would otherwise inherit it from the test before."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def empty_cache():
     """The cache outlives each test's rolled-back transaction: a test that uses it starts and

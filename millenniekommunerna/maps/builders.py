@@ -3,7 +3,7 @@ published stories. Each builder returns plain data for a template; the views cac
 templates make of it."""
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
@@ -14,6 +14,7 @@ from millenniekommunerna.core.navigation import section_page_url
 from millenniekommunerna.municipalities.models import County, Municipality, MunicipalityPage
 from millenniekommunerna.partnerships.models import PartnerPlace, Partnership
 from millenniekommunerna.stories.models import StoryPage
+from millenniekommunerna.stories.partner_countries import partner_countries
 
 from . import shapes
 
@@ -271,6 +272,17 @@ def _curve(start, end) -> str:
 WORLD_FONT_SIZE = 21
 
 
+def _numeric(code) -> str:
+    """ISO 3166 numeric codes as the map's shapes and the country table may write them
+    (`24`, `024`), made comparable."""
+    code = str(code or "").strip()
+    return str(int(code)) if code.isdigit() else code
+
+
+def stories_base_url(request) -> str:
+    return section_page_url(request, "stories")
+
+
 def place_url(request, slug: str) -> str:
     # Reversed inside i18n_patterns: already in the active language (`/en/karta/…`).
     return reverse("maps:place", args=[slug])
@@ -278,8 +290,8 @@ def place_url(request, slug: str) -> str:
 
 def world_map(request) -> dict:
     """Country outlines, a line for each partnership from the municipality's label point to
-    the partner place, and a labelled marker for each place that has a partnership or a story.
-    Three queries."""
+    the partner place, a labelled marker for each place that has a partnership or a story, and
+    every partner country shaded (stories.partner_countries). Seven queries."""
     partnerships = list(
         Partnership.objects.values_list(
             "municipality__name",
@@ -309,7 +321,15 @@ def world_map(request) -> dict:
     }
 
     sweden_bbox = ((10.9, 55.2), (24.2, 69.1))
-    points = tuple(sorted({*sweden_bbox, *((p.longitude, p.latitude) for p in places)}))
+    # A country that stories name without any place in it is framed in too, so it can be shown.
+    countries = partner_countries()
+    placeless = [
+        corner
+        for facts in countries
+        if not facts.places and facts.stories
+        for corner in shapes.country_corners(_numeric(facts.country.numeric_code))
+    ]
+    points = tuple(sorted({*sweden_bbox, *placeless, *((p.longitude, p.latitude) for p in places)}))
     geometry = shapes.world(points)
     base = municipality_base_url(request)
 
@@ -352,9 +372,27 @@ def world_map(request) -> dict:
     # Places with the most stories get the best spots.
     for marker in sorted(markers.values(), key=lambda m: (-m.story_count, m.name)):
         placer.place(marker)
+    # Every country Swedish municipalities work with is shaded, also one that stories name
+    # without any place in it (stories.partner_countries): the map says what the statistics say.
+    partner_codes = {_numeric(c.country.numeric_code) for c in countries}
+    shaded = [
+        replace(shape, code=_numeric(shape.code), partner=_numeric(shape.code) in partner_codes)
+        for shape in geometry.countries
+    ]
+    base_listing = stories_base_url(request)
     return {
         "frame": geometry.frame,
-        "countries": geometry.countries,
+        "countries": shaded,
+        "partner_countries": countries,
+        "countries_without_place": [
+            {
+                "name": c.country.name,
+                "count": c.stories_without_place,
+                "url": f"{base_listing}?land={c.country.code.lower()}" if base_listing else "",
+            }
+            for c in sorted(countries, key=lambda c: c.country.name)
+            if c.stories_without_place and not c.places
+        ],
         "sweden_code": "752",
         "lines": lines,
         "places": sorted(markers.values(), key=lambda m: m.name),

@@ -53,6 +53,7 @@ class Shape:
     code: str
     name: str
     d: str  # SVG path data
+    partner: bool = False  # a country Swedish municipalities work with (world map)
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,22 @@ def world(points: tuple[tuple[float, float], ...], width: int = WORLD_WIDTH) -> 
             features.append((feature, rings))
     simplified = simplify_rings([ring for _, rings in features for ring in rings], WORLD_TOLERANCE)
     return WorldGeometry(frame=frame, countries=_shapes(features, simplified, WORLD_MIN_AREA))
+
+
+@lru_cache(maxsize=256)
+def country_corners(code: str) -> tuple[tuple[float, float], ...]:
+    """The (lon, lat) corners of a country's largest polygon, by ISO numeric code (`356`), so
+    that a world map can be framed to show a country that has no place marked in it. Empty for
+    a code the outlines do not have."""
+    for feature in _read("world/countries-110m.geojson")["features"]:
+        if str(feature.get("id") or "").lstrip("0") != str(code).lstrip("0"):
+            continue
+        polygons = _polygons(feature["geometry"])
+        largest = max(polygons, key=lambda polygon: len(polygon[0]))
+        ring = _unwrap(largest[0])
+        lons, lats = [lon for lon, _ in ring], [lat for _, lat in ring]
+        return ((min(lons), min(lats)), (max(lons), max(lats)))
+    return ()
 
 
 def within(point: Point, frame: Frame) -> bool:

@@ -10,9 +10,9 @@ from django.utils.translation import pgettext
 
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import County, Municipality
-from millenniekommunerna.partnerships.models import Country
 from millenniekommunerna.stories import provenance
 from millenniekommunerna.stories.models import StoryPage
+from millenniekommunerna.stories.partner_countries import partner_countries
 
 ACCENT = "#1c4f8c"
 
@@ -249,32 +249,16 @@ def year_tables() -> list[Table]:
 
 def partnership_table() -> Table:
     """Partnerships per country, with the municipalities and places in them and the stories
-    that concern the country. Two queries."""
-    countries = list(
-        Country.objects.filter(partner_places__partnerships__isnull=False)
-        .annotate(
-            partnerships=Count("partner_places__partnerships", distinct=True),
-            municipalities=Count("partner_places__partnerships__municipality", distinct=True),
-            places=Count("partner_places", distinct=True),
-        )
-        .order_by()
-    )
-    stories = dict(
-        StoryPage.countries.through.objects.filter(
-            storypage__live=True, country_id__in=[c.pk for c in countries]
-        )
-        .order_by()
-        .values("country_id")
-        .annotate(n=Count("storypage_id", distinct=True))
-        .values_list("country_id", "n")
-    )
-    countries.sort(key=lambda c: (-c.partnerships, c.name))
+    that concern the country — every country a story names counts, with or without a place
+    (stories.partner_countries). Four queries."""
+    countries = partner_countries()
     table = Table(
         slug="samarbeten-per-land",
         title=_("Partnerships per country"),
         description=_(
             "Partnerships between Swedish municipalities and places abroad, per country, "
-            "and the published stories that concern the country."
+            "and the published stories that concern the country, also where a story names "
+            "the country but no place in it."
         ),
         columns=[
             Column("country", _("Country"), numeric=False),
@@ -282,15 +266,17 @@ def partnership_table() -> Table:
             Column("municipalities", _("Swedish municipalities")),
             Column("places", _("Partner places")),
             Column("stories", _("Stories")),
+            Column("without_place", _("of which without a known place")),
         ],
         rows=[
             Row(
-                c.name,
+                c.country.name,
                 {
                     "partnerships": c.partnerships,
                     "municipalities": c.municipalities,
                     "places": c.places,
-                    "stories": stories.get(c.pk, 0),
+                    "stories": c.stories,
+                    "without_place": c.stories_without_place,
                 },
             )
             for c in countries

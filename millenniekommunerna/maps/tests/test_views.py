@@ -191,7 +191,7 @@ class TestWithSeedStories:
     ):
         cold = queries_of(client, "/karta/")
         _, cached = count_queries("/karta/")
-        assert cold <= 12
+        assert cold <= 15  # measured 13: 9, and 4 for the partner countries the map shades
         assert cached <= cold - 5  # the maps come from the cache
         # More stories cost no more queries.
         StoryPageFactory.create_batch(5, municipality_code="1781")

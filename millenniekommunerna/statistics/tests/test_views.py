@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext
@@ -111,14 +112,24 @@ def expected_tables(labels):
         per_start[labels["not-stated"]] = [live().filter(year_start__isnull=True).count()]
     per_start[labels["startar"]] = [live().count()]
     expected["startar"] = per_start
+    # Every country with a partnership or named by a published story, directly or through a
+    # partner place there; and how many of its stories name no place in it.
     countries = {}
-    for country in Country.objects.filter(partner_places__partnerships__isnull=False).distinct():
+    named = Country.objects.filter(
+        Q(partner_places__partnerships__isnull=False)
+        | Q(pk__in=live().values("countries"))
+        | Q(pk__in=live().values("partner_places__country"))
+    ).distinct()
+    for country in named:
         partnerships = Partnership.objects.filter(partner_place__country=country)
+        naming = live().filter(Q(countries=country) | Q(partner_places__country=country))
+        with_place = live().filter(partner_places__country=country)
         countries[country.name_sv] = [
             partnerships.count(),
             partnerships.values("municipality").distinct().count(),
             partnerships.values("partner_place").distinct().count(),
-            live().filter(countries=country).count(),
+            naming.distinct().count(),
+            live().filter(countries=country).exclude(pk__in=with_place.values("pk")).count(),
         ]
     expected["samarbeten-per-land"] = countries
     return expected
