@@ -91,7 +91,7 @@ def search(request):
         "selection": selection,
         "stories": page,
         "results": _results(page, stems),
-        "facets": finder.facets,
+        "facets": finder.shown_facets,
         "active_filters": selection.active_filters(),
         "notices": [*selection.notices, *finder.notices],
         "municipalities": municipalities,

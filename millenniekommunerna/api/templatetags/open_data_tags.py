@@ -2,10 +2,19 @@
 agrees with the API (see `millenniekommunerna.api.jsonld`)."""
 
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from millenniekommunerna.api import jsonld
 
 register = template.Library()
+
+
+@register.filter
+def field_name(name):
+    """`municipality_code` with a line-break opportunity after each underscore, so that a
+    narrow screen breaks a field name between its words, never inside one."""
+    return mark_safe("_<wbr>".join(escape(part) for part in str(name).split("_")))  # noqa: S308 (each part escaped)
 
 
 def _request(context):

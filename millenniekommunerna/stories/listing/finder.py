@@ -180,3 +180,8 @@ class StoryFinder:
     @cached_property
     def facets(self) -> list[Facet]:
         return self._summary["facets"]
+
+    @property
+    def shown_facets(self) -> list[Facet]:
+        """The facets with something to choose: none when nothing matched (no empty box)."""
+        return [facet for facet in self.facets if facet.options]
