@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.partnerships.models import Country, PartnerPlace
@@ -248,3 +248,161 @@ def test_counties_are_named_in_the_interface_language(varied_stories, client):
     facets = facets[: facets.index("</aside>")]
     assert "Uppsala County" in facets and "län" not in facets
     assert english.count("Uppsala County") >= 2  # the facet option and the chosen-filter chip
+
+
+def selection_for(query_string: str, **kwargs) -> Selection:
+    with translation.override("en"):
+        return Selection.from_params(QueryDict(query_string), **kwargs)
+
+
+def test_values_are_read_without_case_space_or_repetition():
+    selection = selection_for("mal=+SDG-13+&mal=sdg-12&mal=sdg-13&lan=+Uppsala+&land=+ke+")
+    assert [goal.slug for goal in selection.goals] == ["sdg-13", "sdg-12"]
+    assert selection.county.slug == "uppsala"
+    assert [country.code for country in selection.countries] == ["KE"]
+    assert selection.notices == []
+
+
+def test_kommun_is_read_without_case_and_space():
+    selection = selection_for("kommun=+Enkoping+")
+    assert selection.municipality.slug == "enkoping"
+    assert selection.county.slug == "uppsala"
+    assert selection.notices == []
+
+
+@pytest.mark.parametrize(
+    ("query_string", "notice"),
+    [
+        ("mal=sdg-99", "There is no goal “sdg-99”."),
+        ("lan=atlantis", "There is no county “atlantis”."),
+        ("kommun=atlantis", "There is no municipality “atlantis”."),
+        ("land=zz", "There is no country with the code “ZZ”."),
+        ("ar=abc", "“abc” is not a year; showing stories from every year."),
+        (
+            "millenniekommun=kanske",
+            "The Millennium Municipality filter takes “ja” or “nej”; it was left out.",
+        ),
+    ],
+)
+def test_each_unknown_value_has_its_notice(query_string, notice):
+    assert selection_for(query_string).notices == [notice]
+
+
+def test_a_long_unknown_value_is_shortened_in_its_notice():
+    selection = selection_for("lan=" + "x" * 61 + "&kommun=" + "y" * 60)
+    assert selection.notices == [
+        f"There is no county “{'x' * 60}…”.",
+        f"There is no municipality “{'y' * 60}”.",
+    ]
+    assert selection_for("ar=1+++2").notices == [
+        "“1 2” is not a year; showing stories from every year."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("year", "read"),
+    [("1950", 1950), ("+2019+", 2019), ("2100", 2100), ("1949", None), ("2101", None)],
+)
+def test_years_from_1950_to_2100_are_read(year, read):
+    selection = selection_for(f"ar={year}")
+    assert selection.year == read
+    assert bool(selection.notices) == (read is None)
+
+
+def test_a_year_in_other_digits_is_not_a_year():
+    assert selection_for("ar=２０１９").year is None
+
+
+@pytest.mark.parametrize(
+    ("value", "read"), [("ja", True), ("JA", True), ("+nej+", False), ("", None)]
+)
+def test_the_millennium_filter_takes_ja_or_nej(value, read):
+    selection = selection_for(f"millenniekommun={value}")
+    assert selection.millennium is read
+    assert selection.notices == []
+
+
+@pytest.mark.parametrize(
+    ("query_string", "sort", "explicit"),
+    [
+        ("", "nyast", False),
+        ("q=biogas", "relevans", False),
+        ("q=biogas&ordning=+NYAST+", "nyast", True),
+        ("q=biogas&ordning=relevans", "relevans", True),
+        ("ordning=nyast", "nyast", True),
+        ("ordning=relevans", "nyast", False),  # nothing to be relevant to
+        ("q=biogas&ordning=slump", "relevans", False),
+    ],
+)
+def test_sort_order(query_string, sort, explicit):
+    selection = selection_for(query_string)
+    assert (selection.sort, selection.explicit_sort) == (sort, explicit)
+
+
+def test_a_long_search_is_cut_with_a_notice():
+    selection = selection_for("q=" + "matsvinn+" * 30)
+    assert selection.notices == [
+        "The search was long and has been cut to its first 200 characters."
+    ]
+
+
+def test_only_the_first_eight_words_are_searched():
+    eight = ["skola", "buss", "sol", "mat", "vind", "regn", "vatten", "skog"]
+    selection = selection_for("q=" + "+".join([*eight, "sjö"]))
+    assert selection.searched == eight
+    assert selection.notices == ["Only the first 8 words of the search were used."]
+    assert selection_for("q=" + "+".join(eight)).notices == []
+
+
+def test_a_search_of_stop_words_or_no_words_says_so():
+    assert selection_for("q=och+det").notices == [
+        "“och det” are too common to search for. Try a word that says what the story is "
+        "about, such as a place or a topic."
+    ]
+    assert selection_for("q=%2A%2A").notices == [
+        "The search had no words in it. Write one or more words to search for."
+    ]
+    assert selection_for("q=").notices == []
+
+
+def test_a_listing_without_search_ignores_the_query():
+    selection = selection_for("q=biogas&lan=uppsala", allow_query=False)
+    assert (selection.query, selection.searched) == ("", [])
+    assert selection.url() == "?lan=uppsala"
+
+
+def test_url_keeps_every_filter_in_one_order_and_takes_changes():
+    selection = selection_for(
+        "ordning=nyast&millenniekommun=nej&ar=2019&land=in&land=ke&kommun=enkoping"
+        "&mal=sdg-13&mal=sdg-12&q=biogas"
+    )
+    assert selection.url() == (
+        "?q=biogas&mal=sdg-13&mal=sdg-12&lan=uppsala&kommun=enkoping&land=in&land=ke"
+        "&ar=2019&millenniekommun=nej&ordning=nyast"
+    )
+    assert selection.url(mal=[], kommun=None, ar="", millenniekommun="ja") == (
+        "?q=biogas&lan=uppsala&land=in&land=ke&millenniekommun=ja&ordning=nyast"
+    )
+    assert selection_for("millenniekommun=ja&ordning=relevans&q=biogas").url() == (
+        "?q=biogas&millenniekommun=ja&ordning=relevans"
+    )
+    assert selection_for("q=biogas").url() == "?q=biogas"
+    assert selection_for("").url() == "?"
+
+
+@pytest.mark.parametrize(
+    ("query_string", "filtered"),
+    [
+        ("", False),
+        ("q=biogas&ordning=nyast", False),
+        ("mal=sdg-12", True),
+        ("lan=uppsala", True),
+        ("kommun=enkoping", True),
+        ("land=ke", True),
+        ("ar=2019", True),
+        ("millenniekommun=nej", True),
+        ("millenniekommun=ja", True),
+    ],
+)
+def test_is_filtered(query_string, filtered):
+    assert selection_for(query_string).is_filtered is filtered
