@@ -66,6 +66,7 @@ TARGETS = (
             f"{PACKAGE}/editorial/tests/test_permissions.py",
             f"{PACKAGE}/editorial/tests/test_security.py",
             f"{PACKAGE}/tips/tests/test_views.py",
+            f"{PACKAGE}/tips/tests/test_admin.py",
         ),
         "permissions and roles: who may edit, publish and see tips",
     ),
