@@ -113,3 +113,12 @@ def test_an_inactive_editor_has_no_permission_on_tips(salem_editor):
     assert not policy.user_has_permission(fresh, "view")
     assert not policy.user_has_permission_for_instance(fresh, "view", tip)
     assert not policy.user_has_permission(AnonymousUser(), "view")
+
+
+def test_a_municipality_editor_may_see_their_tip_but_not_change_or_delete_it(salem_editor):
+    # What the tip listing's buttons follow.
+    policy = TipPermissionPolicy(Tip)
+    tip = TipFactory(municipality_code="0128")
+    assert policy.user_has_permission_for_instance(salem_editor, "view", tip)
+    assert not policy.user_has_permission_for_instance(salem_editor, "change", tip)
+    assert not policy.user_has_permission_for_instance(salem_editor, "delete", tip)
