@@ -406,3 +406,132 @@ def test_url_keeps_every_filter_in_one_order_and_takes_changes():
 )
 def test_is_filtered(query_string, filtered):
     assert selection_for(query_string).is_filtered is filtered
+
+
+def facets_for(query_string: str) -> dict:
+    with translation.override("en"):
+        finder = finder_for(query_string)
+        return {
+            facet.key: (facet.title, facet.hint, [(o.label, o.count, o.url) for o in facet.options])
+            for facet in finder.facets
+        }
+
+
+def test_the_facets_of_every_story_their_order_labels_and_links(varied_stories):
+    facets = facets_for("")
+    assert [(key, title) for key, (title, _hint, _options) in facets.items()] == [
+        ("goal-sdg", "Global goals"),
+        ("goal-mdg", "Millennium goals"),
+        ("county", "County"),
+        ("municipality", "Municipality"),
+        ("country", "Partner country"),
+        ("year", "Year published"),
+        ("millennium", "Millennium Municipality"),
+    ]
+    assert facets["goal-sdg"][2][:2] == [
+        ("SDG 1 No poverty", 1, "?mal=sdg-1"),
+        ("SDG 2 Zero hunger", 2, "?mal=sdg-2"),
+    ]
+    assert [label.split()[1] for label, _n, _url in facets["goal-sdg"][2]] == [
+        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "16", "17",
+    ]  # fmt: skip
+    assert facets["goal-mdg"][2][-1] == (
+        "MDG 8 Develop a global partnership for development",
+        14,
+        "?mal=mdg-8",
+    )
+    assert [label for label, _n, _url in facets["goal-mdg"][2]] == [
+        "MDG 1 Eradicate extreme poverty and hunger",
+        "MDG 2 Achieve universal primary education",
+        "MDG 3 Promote gender equality and empower women",
+        "MDG 6 Combat HIV/AIDS, malaria and other diseases",
+        "MDG 7 Ensure environmental sustainability",
+        "MDG 8 Develop a global partnership for development",
+    ]
+    counties = facets["county"][2]
+    assert [label for label, _n, _url in counties] == sorted(label for label, _n, _url in counties)
+    assert ("Uppsala County", 5, "?lan=uppsala") in counties
+    municipalities = facets["municipality"][2]
+    assert municipalities[:2] == [
+        ("Gnosjö", 2, "?kommun=gnosjo"),
+        ("Göteborg", 2, "?kommun=goteborg"),
+    ]
+    assert municipalities[-2:] == [
+        ("Vara", 1, "?kommun=vara"),
+        ("Vänersborg", 1, "?kommun=vanersborg"),
+    ]
+    assert facets["municipality"][1] == ""
+    assert facets["country"][2][:4] == [
+        ("Kenya", 6, "?land=ke"),
+        ("India", 3, "?land=in"),
+        ("South Africa", 2, "?land=za"),
+        ("Georgia", 1, "?land=ge"),
+    ]
+    this_year = timezone.localdate().year
+    assert facets["year"][2] == [
+        (str(this_year), 27, f"?ar={this_year}"),
+        ("2024", 1, "?ar=2024"),
+        ("2021", 1, "?ar=2021"),
+        ("2019", 2, "?ar=2019"),
+        ("2012", 2, "?ar=2012"),
+    ]
+    assert facets["millennium"][2] == [
+        ("Millennium Municipalities", 28, "?millenniekommun=ja"),
+        ("Other municipalities", 5, "?millenniekommun=nej"),
+    ]
+
+
+def test_the_facets_of_a_county_and_a_goal(varied_stories):
+    facets = facets_for("lan=uppsala&mal=sdg-12")
+    assert facets["goal-sdg"][2] == [
+        ("SDG 12 Responsible consumption and production", None, "?lan=uppsala"),
+        ("SDG 13 Climate action", 1, "?mal=sdg-12&mal=sdg-13&lan=uppsala"),
+    ]
+    assert facets["goal-mdg"][2] == []
+    assert facets["county"][2][:2] == [
+        ("Uppsala County", None, "?mal=sdg-12"),
+        ("Gävleborg County", 1, "?mal=sdg-12&lan=gavleborg"),
+    ]
+    assert facets["municipality"][1:] == (
+        "In Uppsala County",
+        [("Uppsala", 1, "?mal=sdg-12&kommun=uppsala")],
+    )
+    assert facets["country"][2] == [("Kenya", 1, "?mal=sdg-12&lan=uppsala&land=ke")]
+    assert facets["year"][2] == [("2019", 1, "?mal=sdg-12&lan=uppsala&ar=2019")]
+    assert facets["millennium"][2] == [
+        ("Other municipalities", 1, "?mal=sdg-12&lan=uppsala&millenniekommun=nej")
+    ]
+
+
+def test_the_facets_of_a_municipality_with_every_other_filter(varied_stories):
+    facets = facets_for("kommun=enkoping&ar=2019&land=ke&millenniekommun=nej")
+    rest = "land=ke&ar=2019&millenniekommun=nej"
+    assert facets["county"][2] == [("Uppsala County", None, f"?{rest}")]
+    assert facets["municipality"][2] == [
+        ("Enköping", None, f"?lan=uppsala&{rest}"),
+        ("Uppsala", 1, f"?kommun=uppsala&{rest}"),
+    ]
+    assert facets["country"][2] == [
+        ("Kenya", None, "?lan=uppsala&kommun=enkoping&ar=2019&millenniekommun=nej"),
+        (
+            "India",
+            1,
+            "?lan=uppsala&kommun=enkoping&land=ke&land=in&ar=2019&millenniekommun=nej",
+        ),
+    ]
+    assert facets["year"][2] == [
+        ("2019", None, "?lan=uppsala&kommun=enkoping&land=ke&millenniekommun=nej")
+    ]
+    assert facets["millennium"][2] == [
+        ("Other municipalities", None, "?lan=uppsala&kommun=enkoping&land=ke&ar=2019")
+    ]
+
+
+def test_a_chosen_millennium_value_is_shown_and_an_empty_one_is_not(varied_stories):
+    facets = facets_for("millenniekommun=ja&mal=mdg-8")
+    assert facets["millennium"][2] == [("Millennium Municipalities", None, "?mal=mdg-8")]
+    assert facets["goal-mdg"][2][0] == (
+        "MDG 8 Develop a global partnership for development",
+        None,
+        "?millenniekommun=ja",
+    )
