@@ -264,6 +264,7 @@ def test_full_text_search_finds_stories_by_their_words(client):
     data = get_json(client, f"{STORIES}?q=biogas")
     assert ids(data) == [found.pk]
     assert get_json(client, f"{STORIES}?q=%20%20")["count"] == 2  # blank: no search
+    assert ids(get_json(client, f"{STORIES}?q=%20biogas%20%20g%C3%B6dsel%20")) == [found.pk]
 
 
 def test_different_filters_must_all_hold(client):
