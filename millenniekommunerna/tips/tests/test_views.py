@@ -157,6 +157,17 @@ def test_control_characters_are_removed(client):
     assert Tip.objects.get().text == "Rad ett\nRad två"
 
 
+def test_a_lone_carriage_return_is_a_line_break(client):
+    post(client, text="Rad ett\rRad två")
+    assert Tip.objects.get().text == "Rad ett\nRad två"
+
+
+def test_three_links_are_allowed(client):
+    response = post(client, text="https://a.example https://b.example www.c.example")
+    assert response.status_code != 400
+    assert Tip.objects.exists()
+
+
 def test_post_without_csrf_token_is_refused(client):
     strict = Client(enforce_csrf_checks=True)
     response = strict.post(URL, valid_data(), REMOTE_ADDR="198.51.100.21")
