@@ -57,6 +57,7 @@ def test_a_tip_with_an_image_is_stored_and_the_visitor_thanked(client):
     assert tip.email == "karin@example.org"
     assert tip.status == Tip.Status.NEW and tip.consent
     assert tip.image_content_type == "image/jpeg" and bytes(tip.image_data)[:3] == b"\xff\xd8\xff"
+    assert (tip.image_width, tip.image_height) == (320, 240)
     thanks = client.get(response["Location"])
     assert "Tack för ditt tips" in thanks.content.decode()
 
