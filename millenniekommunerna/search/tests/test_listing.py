@@ -10,6 +10,7 @@ from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.partnerships.models import Country, PartnerPlace
 from millenniekommunerna.stories.factories import StoryPageFactory
 from millenniekommunerna.stories.listing import Selection, StoryFinder
+from millenniekommunerna.stories.listing import finder as finder_module
 
 pytestmark = pytest.mark.django_db
 
@@ -535,3 +536,24 @@ def test_a_chosen_millennium_value_is_shown_and_an_empty_one_is_not(varied_stori
         None,
         "?millenniekommun=ja",
     )
+
+
+def test_on_a_search_cluster_the_results_come_in_its_order(varied_stories, monkeypatch):
+    """A search server (OpenSearch, Elasticsearch) answers with ranked stories, not a
+    queryset; the listing keeps its ranking and filters in the database."""
+    database = finder_module.get_search_backend()
+    ranked = [story.pk for story in finder_for("q=kommun").results]
+    filtered = {story.pk for story in finder_for("q=kommun&mal=mdg-8").results}
+    assert len(ranked) > len(filtered) > 0
+
+    class Cluster:
+        def search(self, query, queryset):
+            return list(database.search(query, queryset))[::-1]
+
+    monkeypatch.setattr(finder_module, "get_search_backend", Cluster)
+    on_cluster = finder_for("q=kommun")
+    assert [story.pk for story in on_cluster.results] == ranked[::-1]
+    assert on_cluster.count == len(ranked)
+    on_cluster = finder_for("q=kommun&mal=mdg-8")
+    assert {story.pk for story in on_cluster.results} == filtered
+    assert on_cluster.count == len(filtered)
