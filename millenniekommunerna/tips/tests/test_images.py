@@ -167,3 +167,11 @@ def test_the_refusals_name_the_limits():
 def test_a_riff_file_that_is_not_webp_is_refused():
     with pytest.raises(ValidationError):
         images.clean_upload(SimpleUploadedFile("a.webp", b"RIFF\x00\x00\x00\x00WAVEfmt " * 4))
+
+
+def test_photos_are_kept_at_jpeg_quality_85():
+    result = images.clean_upload(image_file("PNG", size=(64, 48)))
+    reference = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(reference, format="JPEG", quality=85)
+    stored = Image.open(io.BytesIO(result.data))
+    assert stored.quantization == Image.open(reference).quantization
