@@ -95,3 +95,39 @@ def test_retry_after_counts_to_the_end_of_the_window(monkeypatch):
     assert ratelimit.Result(allowed=False, count=2, retry_after=1).retry_after_minutes == 1
     monkeypatch.setattr(ratelimit.time, "time", lambda: 6600.0)
     assert ratelimit.hit("test", "a", limit).allowed  # a new window
+
+
+def test_retry_after_is_at_least_one_second(monkeypatch):
+    limit = ratelimit.Limit(count=1, period=600)
+    monkeypatch.setattr(ratelimit.time, "time", lambda: 6599.5)
+    ratelimit.hit("test", "b", limit)
+    assert ratelimit.hit("test", "b", limit).retry_after == 1
+    assert ratelimit.peek("test", "b", limit).retry_after == 1
+
+
+def test_a_count_lasts_the_whole_window(monkeypatch):
+    limit = ratelimit.Limit(count=1, period=3600)
+    clock = [7200.0]
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock[0])
+    assert ratelimit.hit("test", "c", limit).allowed
+    for later in (400.0, 3599.5):
+        clock[0] = 7200.0 + later
+        assert not ratelimit.hit("test", "c", limit).allowed, later
+
+
+def test_a_count_that_expires_while_counting_starts_again_at_one(monkeypatch):
+    limit = ratelimit.Limit(count=2, period=600)
+    real_incr = ratelimit.cache.incr
+    calls = []
+
+    def incr_once_expired(key, *args, **kwargs):
+        calls.append(key)
+        if len(calls) == 1:
+            ratelimit.cache.delete(key)
+        return real_incr(key, *args, **kwargs)
+
+    monkeypatch.setattr(ratelimit.cache, "incr", incr_once_expired)
+    first = ratelimit.hit("test", "d", limit)
+    assert (first.allowed, first.count) == (True, 1)
+    assert ratelimit.hit("test", "d", limit).count == 2
+    assert not ratelimit.hit("test", "d", limit).allowed
