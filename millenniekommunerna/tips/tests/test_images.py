@@ -121,6 +121,14 @@ def test_upload_guard_passes_on_at_most_the_limit():
     assert guard.exceeded == {"image"}
 
 
+def test_upload_guard_passes_on_a_file_of_exactly_the_limit():
+    guard = images.UploadSizeGuard(limit=100)
+    guard.field_name = "image"
+    assert guard.receive_data_chunk(b"x" * 60, 0) == b"x" * 60
+    assert guard.receive_data_chunk(b"x" * 40, 60) == b"x" * 40
+    assert guard.exceeded == set()
+
+
 def png(mode, **save_kwargs) -> SimpleUploadedFile:
     buffer = io.BytesIO()
     Image.new(mode, (20, 10)).save(buffer, format="PNG", **save_kwargs)
@@ -151,7 +159,7 @@ def test_an_image_of_exactly_the_size_limit_is_accepted():
         assert images.clean_upload(upload)
 
 
-@override_settings(TIPS_IMAGE_MAX_BYTES=2 * 1024 * 1024, TIPS_IMAGE_MAX_PIXELS=3_999_999)
+@override_settings(TIPS_IMAGE_MAX_BYTES=2 * 1024 * 1024, TIPS_IMAGE_MAX_PIXELS=2_000_000)
 def test_the_refusals_name_the_limits():
     with translation.override("en"):
         assert images.too_large_error().messages == [
@@ -160,7 +168,7 @@ def test_the_refusals_name_the_limits():
         with pytest.raises(ValidationError) as error:
             images.clean_upload(image_file("PNG", size=(2000, 2000)))
         assert error.value.messages == [
-            "The image has more pixels than we accept. Send an image of at most 3 megapixels."
+            "The image has more pixels than we accept. Send an image of at most 2 megapixels."
         ]
 
 
