@@ -2,6 +2,7 @@
 send refused or neutralised with a clear Swedish message and nothing else stored."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -36,6 +37,19 @@ def test_form_renders_in_swedish_with_labels_and_no_active_content(client):
     # The bot trap is out of sight and out of the tab order.
     assert '<div class="form-field" hidden>' in html
     assert 'tabindex="-1"' in html
+
+
+def test_form_lists_municipalities_by_county_after_an_empty_choice(client):
+    html = client.get(URL).content.decode()
+    assert '<option value="" selected>Välj en kommun</option>' in html
+    blekinge = html[html.index('<optgroup label="Blekinge län">') :]
+    blekinge = blekinge[: blekinge.index("</optgroup>")]
+    names = re.findall(r'<option value="\d{4}"[^>]*>([^<]+)</option>', blekinge)
+    assert names == ["Karlshamn", "Karlskrona", "Olofström", "Ronneby", "Sölvesborg"]
+    assert html.index('<optgroup label="Blekinge län">') < html.index(
+        '<optgroup label="Dalarnas län">'
+    )
+    assert "En kort rubrik, högst 120 tecken." in html
 
 
 def test_form_preselects_a_municipality_from_the_address(client):
