@@ -127,7 +127,10 @@ def test_a_count_that_expires_while_counting_starts_again_at_one(monkeypatch):
         return real_incr(key, *args, **kwargs)
 
     monkeypatch.setattr(ratelimit.cache, "incr", incr_once_expired)
+    clock = [7200.0]
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock[0])
     first = ratelimit.hit("test", "d", limit)
     assert (first.allowed, first.count) == (True, 1)
+    clock[0] = 7200.0 + 599.5  # the count started again lasts to the end of the window
     assert ratelimit.hit("test", "d", limit).count == 2
     assert not ratelimit.hit("test", "d", limit).allowed
