@@ -50,7 +50,7 @@ mutation: install ## Mutation testing of the modules that decide (var/mutation/r
 	$(BIN)/python scripts/mutation.py $(MUTATION_TARGETS)
 
 mutation-smoke: install ## Mutation testing of one small module, as CI runs it
-	$(BIN)/python scripts/mutation.py text --min-score 70
+	$(BIN)/python scripts/mutation.py text --min-score 90
 
 quality-tools: ## Install the Nu HTML checker and Lighthouse for the browser tests (needs Node, Java)
 	npm ci --prefix tools/quality --no-audit --no-fund

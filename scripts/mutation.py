@@ -66,6 +66,7 @@ TARGETS = (
             f"{PACKAGE}/editorial/tests/test_permissions.py",
             f"{PACKAGE}/editorial/tests/test_security.py",
             f"{PACKAGE}/tips/tests/test_views.py",
+            f"{PACKAGE}/tips/tests/test_admin.py",
         ),
         "permissions and roles: who may edit, publish and see tips",
     ),
@@ -125,8 +126,21 @@ def tracked_files() -> list[str]:
     return [name for name in listed.decode().split("\0") if name]
 
 
-def prepare(target: Target) -> Path:
-    """A copy of the tracked files with the mutmut table narrowed to `target`."""
+REUSED_DB_SETTINGS = """from .test import *  # noqa: F403
+
+DATABASES["default"]["TEST"] = {{"NAME": {name!r}}}  # noqa: F405
+"""
+
+
+def prepare(target: Target, max_children: int) -> Path:
+    """A copy of the tracked files with the mutmut table narrowed to `target`.
+
+    mutmut starts a pytest session for every mutant, and creating the test database (the
+    migrations) takes longer than most tests. With one mutant at a time the sessions share one
+    SQLite test database in the copy, made by the first session and reused (`--reuse-db`) by
+    the rest; each test still runs in a transaction that is rolled back. Mutants run side by
+    side would lock each other out of one file, so then each session makes its own in memory.
+    """
     work = OUT / "work" / target.name
     if work.exists():
         shutil.rmtree(work)
@@ -137,20 +151,32 @@ def prepare(target: Target) -> Path:
             shutil.copy2(source, copy)
     pyproject = work / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
-    table = "\n".join(
-        [
-            f"only_mutate = {json.dumps([f'{PACKAGE}/{glob}' for glob in target.modules])}",
-            f"pytest_add_cli_args_test_selection = {json.dumps(list(target.tests))}",
-        ]
-    )
-    text = text.replace("[tool.mutmut]\n", f"[tool.mutmut]\n{table}\n", 1)
+    table = [
+        f"only_mutate = {json.dumps([f'{PACKAGE}/{glob}' for glob in target.modules])}",
+        f"pytest_add_cli_args_test_selection = {json.dumps(list(target.tests))}",
+    ]
+    if max_children == 1:
+        settings = work / PACKAGE / "settings" / "mutation.py"
+        settings.write_text(
+            REUSED_DB_SETTINGS.format(name=str(work / "test-db.sqlite3")), encoding="utf-8"
+        )
+        cli_args = tomllib.loads(text)["tool"]["mutmut"]["pytest_add_cli_args"]
+        cli_args += [f"--ds={PACKAGE}.settings.mutation", "--reuse-db"]
+        text = re.sub(
+            r"^pytest_add_cli_args = .*$",
+            f"pytest_add_cli_args = {json.dumps(cli_args)}",
+            text,
+            count=1,
+            flags=re.MULTILINE,
+        )
+    text = text.replace("[tool.mutmut]\n", "[tool.mutmut]\n" + "\n".join(table) + "\n", 1)
     tomllib.loads(text)  # still valid
     pyproject.write_text(text, encoding="utf-8")
     return work
 
 
 def run(target: Target, max_children: int) -> dict:
-    work = prepare(target)
+    work = prepare(target, max_children)
     mutmut = str(ROOT / ".venv" / "bin" / "mutmut")
     started = time.monotonic()
     log = OUT / f"{target.name}.log"

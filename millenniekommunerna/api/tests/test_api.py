@@ -209,12 +209,62 @@ def test_filter_by_updated_since_date_and_time(client):
     assert get_json(client, f"{STORIES}?updated_since=2019-12-31")["count"] == 2
 
 
+def test_filter_by_year_needs_the_work_to_have_started_and_not_ended_before(client):
+    later = story(year_start=2015, year_end=2020)
+    started_after_publishing = story(
+        year_start=2015, year_end=None, first_published_at=datetime(2012, 6, 1, tzinfo=UTC)
+    )
+    ended_before_publishing = story(
+        year_start=None, year_end=2010, first_published_at=datetime(2012, 6, 1, tzinfo=UTC)
+    )
+    assert ids(get_json(client, f"{STORIES}?year=2012")) == []
+    assert set(ids(get_json(client, f"{STORIES}?year=2016"))) == {
+        later.pk,
+        started_after_publishing.pk,
+    }
+    assert ids(get_json(client, f"{STORIES}?year=2010")) == [ended_before_publishing.pk]
+
+
+def test_updated_since_takes_a_date_without_leading_zeros(client):
+    recent = story()
+    type(recent).objects.filter(pk=recent.pk).update(
+        last_published_at=datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+    )
+    assert ids(get_json(client, f"{STORIES}?updated_since=2024-5-1")) == [recent.pk]
+    assert ids(get_json(client, f"{STORIES}?updated_since=2024-5-2")) == []
+
+
+@pytest.mark.parametrize(
+    ("since", "count"),
+    [
+        ("0001-01-01", 1),
+        ("0001-01-01T00:00:00Z", 1),
+        ("1989-12-31", 1),
+        ("2101-01-01", 0),
+        ("9999-12-31", 0),
+        ("9999-12-31T23:30:00Z", 0),
+    ],
+)
+def test_updated_since_far_in_the_past_or_future_is_an_answer_not_an_error(client, since, count):
+    story()
+    assert get_json(client, f"{STORIES}?updated_since={since}")["count"] == count
+
+
+def test_an_updated_since_that_is_not_a_date_says_how_to_write_one(client):
+    data = get_json(client, f"{STORIES}?updated_since=igår", status=400)
+    assert data["detail"] == (
+        "updated_since='igår' is not a date: use an ISO 8601 date such as 2024-05-01 "
+        "or a date and time such as 2024-05-01T12:00:00Z."
+    )
+
+
 def test_full_text_search_finds_stories_by_their_words(client):
     found = story(title="Biogas från gödsel", teaser="Lantbrukarna gör biogas av gödsel.")
     story(title="Skolutbyte med Kisumu", teaser="Lärare reser till Kenya.")
     data = get_json(client, f"{STORIES}?q=biogas")
     assert ids(data) == [found.pk]
     assert get_json(client, f"{STORIES}?q=%20%20")["count"] == 2  # blank: no search
+    assert ids(get_json(client, f"{STORIES}?q=%20biogas%20%20g%C3%B6dsel%20")) == [found.pk]
 
 
 def test_different_filters_must_all_hold(client):

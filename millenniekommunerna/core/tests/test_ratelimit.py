@@ -2,6 +2,7 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.test import RequestFactory
 
 from millenniekommunerna.core import ratelimit
 
@@ -46,3 +47,90 @@ def test_peek_and_reset():
 def test_cache_keys_hold_no_address_in_the_clear():
     key = ratelimit._key("tips", "198.51.100.1", ratelimit.Limit(1, 60), time.time())
     assert "198.51.100.1" not in key
+
+
+def request_from(remote="203.0.113.9", forwarded=None):
+    request = RequestFactory().get("/")
+    request.META["REMOTE_ADDR"] = remote
+    if forwarded is not None:
+        request.META["HTTP_X_FORWARDED_FOR"] = forwarded
+    return request
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "address"),
+    [
+        (0, "198.51.100.1", "203.0.113.9"),  # no trusted proxy: the header is the client's
+        (None, "198.51.100.1", "203.0.113.9"),
+        (1, "198.51.100.1", "198.51.100.1"),
+        (1, "6.6.6.6, 198.51.100.1", "198.51.100.1"),  # the forged entry on the left is not used
+        (1, " 6.6.6.6 ,, 198.51.100.1 , ", "198.51.100.1"),
+        (2, "6.6.6.6, 198.51.100.1, 192.0.2.5", "198.51.100.1"),
+        (2, "192.0.2.5", "203.0.113.9"),  # fewer entries than proxies: the connection
+        (1, "", "203.0.113.9"),
+        (1, None, "203.0.113.9"),
+    ],
+)
+def test_client_ip_behind_trusted_proxies(settings, proxies, forwarded, address):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    assert ratelimit.client_ip(request_from(forwarded=forwarded)) == address
+
+
+def test_client_ip_without_an_address_is_unknown(settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert ratelimit.client_ip(request_from(remote="")) == "unknown"
+    request = request_from()
+    del request.META["REMOTE_ADDR"]
+    assert ratelimit.client_ip(request) == "unknown"
+
+
+def test_retry_after_counts_to_the_end_of_the_window(monkeypatch):
+    limit = ratelimit.Limit(count=1, period=600)
+    monkeypatch.setattr(ratelimit.time, "time", lambda: 6000.0 + 150.5)
+    ratelimit.hit("test", "a", limit)
+    result = ratelimit.hit("test", "a", limit)
+    assert not result.allowed
+    assert result.retry_after == 450
+    assert result.retry_after_minutes == 8
+    assert ratelimit.Result(allowed=False, count=2, retry_after=1).retry_after_minutes == 1
+    monkeypatch.setattr(ratelimit.time, "time", lambda: 6600.0)
+    assert ratelimit.hit("test", "a", limit).allowed  # a new window
+
+
+def test_retry_after_is_at_least_one_second(monkeypatch):
+    limit = ratelimit.Limit(count=1, period=600)
+    monkeypatch.setattr(ratelimit.time, "time", lambda: 6599.5)
+    ratelimit.hit("test", "b", limit)
+    assert ratelimit.hit("test", "b", limit).retry_after == 1
+    assert ratelimit.peek("test", "b", limit).retry_after == 1
+
+
+def test_a_count_lasts_the_whole_window(monkeypatch):
+    limit = ratelimit.Limit(count=1, period=3600)
+    clock = [7200.0]
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock[0])
+    assert ratelimit.hit("test", "c", limit).allowed
+    for later in (400.0, 3599.5):
+        clock[0] = 7200.0 + later
+        assert not ratelimit.hit("test", "c", limit).allowed, later
+
+
+def test_a_count_that_expires_while_counting_starts_again_at_one(monkeypatch):
+    limit = ratelimit.Limit(count=2, period=600)
+    real_incr = ratelimit.cache.incr
+    calls = []
+
+    def incr_once_expired(key, *args, **kwargs):
+        calls.append(key)
+        if len(calls) == 1:
+            ratelimit.cache.delete(key)
+        return real_incr(key, *args, **kwargs)
+
+    monkeypatch.setattr(ratelimit.cache, "incr", incr_once_expired)
+    clock = [7200.0]
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock[0])
+    first = ratelimit.hit("test", "d", limit)
+    assert (first.allowed, first.count) == (True, 1)
+    clock[0] = 7200.0 + 599.5  # the count started again lasts to the end of the window
+    assert ratelimit.hit("test", "d", limit).count == 2
+    assert not ratelimit.hit("test", "d", limit).allowed

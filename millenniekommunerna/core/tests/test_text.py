@@ -48,3 +48,55 @@ def test_excerpt_prefers_a_sentence_boundary_when_there_is_one():
 def test_excerpt_of_empty_text_is_empty():
     assert excerpt("") == ""
     assert excerpt(None) == ""
+
+
+def test_fold_slug_drops_separators_at_both_ends():
+    assert fold_slug("«Östhammar!»") == "osthammar"
+    assert fold_slug(" - Malung-Sälen - ") == "malung-salen"
+
+
+def test_excerpt_cuts_a_teaser_longer_than_the_default_limit():
+    text = ("ordet " * 41)[:241]
+    assert len(text) == 241
+    result = excerpt(text)
+    assert result.endswith("ordet…")
+    assert len(result) <= 241
+
+
+def test_excerpt_keeps_a_sentence_exactly_as_long_as_the_limit():
+    text = "Kommunen är en Fairtrade City."
+    assert excerpt(text, limit=len(text)) == text
+
+
+def test_excerpt_keeps_a_word_that_ends_exactly_at_the_limit():
+    assert excerpt("abcd efghi jklmn", limit=10) == "abcd efghi…"
+
+
+def test_excerpt_keeps_as_many_whole_words_as_fit():
+    assert excerpt("ett två tre fyra fem sex sju", limit=18) == "ett två tre fyra…"
+
+
+@pytest.mark.parametrize("end", [".", "!", "?"])
+def test_excerpt_cuts_at_the_last_sentence_end_of_any_kind(end):
+    text = f"Ett{end} Den andra meningen slutar här{end} Den tredje meningen får inte plats."
+    assert excerpt(text, limit=50) == f"Ett{end} Den andra meningen slutar här{end}"
+
+
+def test_excerpt_uses_a_sentence_end_at_exactly_half_the_limit():
+    text = "Kort mening. Sedan kommer mer text."
+    assert text.index(". ") == 11
+    assert excerpt(text, limit=23) == "Kort mening."
+
+
+def test_excerpt_ignores_a_sentence_end_before_half_the_limit():
+    text = "Kortare ord. Sedan kommer en lång mening utan slut"
+    assert text.index(". ") == 11
+    assert excerpt(text, limit=30) == "Kortare ord. Sedan kommer en…"
+
+
+def test_excerpt_does_not_cut_into_a_long_word_after_a_short_one():
+    assert excerpt("Å " + "x" * 60, limit=20) == "Å…"
+
+
+def test_excerpt_cuts_a_single_long_word_at_the_limit():
+    assert excerpt("x" * 60, limit=20) == "x" * 20 + "…"

@@ -91,3 +91,20 @@ def test_image_block_refuses_file_name_as_contextual_alt_text():
         {"image": image.pk, "decorative": False, "alt_text": "Barn planterar träd"}
     )
     assert block.clean(ok).contextual_alt_text == "Barn planterar träd"
+
+
+def test_an_empty_alt_text_is_not_a_file_name():
+    assert not looks_like_file_name("")
+    assert not looks_like_file_name("   ")
+    validate_alt_text("")
+
+
+def test_one_word_with_an_underscore_is_a_file_name():
+    assert looks_like_file_name("skolgard_sommar")
+    assert not looks_like_file_name("Skolgården")
+
+
+def test_the_refusal_quotes_the_alt_text():
+    with pytest.raises(ValidationError) as refused:
+        validate_alt_text(" DSCN0010_webb ")
+    assert "”DSCN0010_webb” ser ut som ett filnamn" in refused.value.messages[0]

@@ -4,12 +4,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.partnerships.models import Country, PartnerPlace
 from millenniekommunerna.stories.factories import StoryPageFactory
 from millenniekommunerna.stories.listing import Selection, StoryFinder
+from millenniekommunerna.stories.listing import finder as finder_module
 
 pytestmark = pytest.mark.django_db
 
@@ -247,3 +248,311 @@ def test_counties_are_named_in_the_interface_language(varied_stories, client):
     facets = facets[: facets.index("</aside>")]
     assert "Uppsala County" in facets and "län" not in facets
     assert english.count("Uppsala County") >= 2  # the facet option and the chosen-filter chip
+
+
+def selection_for(query_string: str, **kwargs) -> Selection:
+    with translation.override("en"):
+        return Selection.from_params(QueryDict(query_string), **kwargs)
+
+
+def test_values_are_read_without_case_space_or_repetition():
+    selection = selection_for("mal=+SDG-13+&mal=sdg-12&mal=sdg-13&lan=+Uppsala+&land=+ke+")
+    assert [goal.slug for goal in selection.goals] == ["sdg-13", "sdg-12"]
+    assert selection.county.slug == "uppsala"
+    assert [country.code for country in selection.countries] == ["KE"]
+    assert selection.notices == []
+
+
+def test_kommun_is_read_without_case_and_space():
+    selection = selection_for("kommun=+Enkoping+")
+    assert selection.municipality.slug == "enkoping"
+    assert selection.county.slug == "uppsala"
+    assert selection.notices == []
+
+
+@pytest.mark.parametrize(
+    ("query_string", "notice"),
+    [
+        ("mal=sdg-99", "There is no goal “sdg-99”."),
+        ("lan=atlantis", "There is no county “atlantis”."),
+        ("kommun=atlantis", "There is no municipality “atlantis”."),
+        ("land=zz", "There is no country with the code “ZZ”."),
+        ("ar=abc", "“abc” is not a year; showing stories from every year."),
+        (
+            "millenniekommun=kanske",
+            "The Millennium Municipality filter takes “ja” or “nej”; it was left out.",
+        ),
+    ],
+)
+def test_each_unknown_value_has_its_notice(query_string, notice):
+    assert selection_for(query_string).notices == [notice]
+
+
+def test_a_long_unknown_value_is_shortened_in_its_notice():
+    selection = selection_for("lan=" + "x" * 61 + "&kommun=" + "y" * 60)
+    assert selection.notices == [
+        f"There is no county “{'x' * 60}…”.",
+        f"There is no municipality “{'y' * 60}”.",
+    ]
+    assert selection_for("ar=1+++2").notices == [
+        "“1 2” is not a year; showing stories from every year."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("year", "read"),
+    [("1950", 1950), ("+2019+", 2019), ("2100", 2100), ("1949", None), ("2101", None)],
+)
+def test_years_from_1950_to_2100_are_read(year, read):
+    selection = selection_for(f"ar={year}")
+    assert selection.year == read
+    assert bool(selection.notices) == (read is None)
+
+
+def test_a_year_in_other_digits_is_not_a_year():
+    assert selection_for("ar=２０１９").year is None
+
+
+@pytest.mark.parametrize(
+    ("value", "read"), [("ja", True), ("JA", True), ("+nej+", False), ("", None)]
+)
+def test_the_millennium_filter_takes_ja_or_nej(value, read):
+    selection = selection_for(f"millenniekommun={value}")
+    assert selection.millennium is read
+    assert selection.notices == []
+
+
+@pytest.mark.parametrize(
+    ("query_string", "sort", "explicit"),
+    [
+        ("", "nyast", False),
+        ("q=biogas", "relevans", False),
+        ("q=biogas&ordning=+NYAST+", "nyast", True),
+        ("q=biogas&ordning=relevans", "relevans", True),
+        ("ordning=nyast", "nyast", True),
+        ("ordning=relevans", "nyast", False),  # nothing to be relevant to
+        ("q=biogas&ordning=slump", "relevans", False),
+    ],
+)
+def test_sort_order(query_string, sort, explicit):
+    selection = selection_for(query_string)
+    assert (selection.sort, selection.explicit_sort) == (sort, explicit)
+
+
+def test_a_long_search_is_cut_with_a_notice():
+    selection = selection_for("q=" + "matsvinn+" * 30)
+    assert selection.notices == [
+        "The search was long and has been cut to its first 200 characters."
+    ]
+
+
+def test_only_the_first_eight_words_are_searched():
+    eight = ["skola", "buss", "sol", "mat", "vind", "regn", "vatten", "skog"]
+    selection = selection_for("q=" + "+".join([*eight, "sjö"]))
+    assert selection.searched == eight
+    assert selection.notices == ["Only the first 8 words of the search were used."]
+    assert selection_for("q=" + "+".join(eight)).notices == []
+
+
+def test_a_search_of_stop_words_or_no_words_says_so():
+    assert selection_for("q=och+det").notices == [
+        "“och det” are too common to search for. Try a word that says what the story is "
+        "about, such as a place or a topic."
+    ]
+    assert selection_for("q=%2A%2A").notices == [
+        "The search had no words in it. Write one or more words to search for."
+    ]
+    assert selection_for("q=").notices == []
+
+
+def test_a_listing_without_search_ignores_the_query():
+    selection = selection_for("q=biogas&lan=uppsala", allow_query=False)
+    assert (selection.query, selection.searched) == ("", [])
+    assert selection.url() == "?lan=uppsala"
+
+
+def test_url_keeps_every_filter_in_one_order_and_takes_changes():
+    selection = selection_for(
+        "ordning=nyast&millenniekommun=nej&ar=2019&land=in&land=ke&kommun=enkoping"
+        "&mal=sdg-13&mal=sdg-12&q=biogas"
+    )
+    assert selection.url() == (
+        "?q=biogas&mal=sdg-13&mal=sdg-12&lan=uppsala&kommun=enkoping&land=in&land=ke"
+        "&ar=2019&millenniekommun=nej&ordning=nyast"
+    )
+    assert selection.url(mal=[], kommun=None, ar="", millenniekommun="ja") == (
+        "?q=biogas&lan=uppsala&land=in&land=ke&millenniekommun=ja&ordning=nyast"
+    )
+    assert selection_for("millenniekommun=ja&ordning=relevans&q=biogas").url() == (
+        "?q=biogas&millenniekommun=ja&ordning=relevans"
+    )
+    assert selection_for("q=biogas").url() == "?q=biogas"
+    assert selection_for("").url() == "?"
+
+
+@pytest.mark.parametrize(
+    ("query_string", "filtered"),
+    [
+        ("", False),
+        ("q=biogas&ordning=nyast", False),
+        ("mal=sdg-12", True),
+        ("lan=uppsala", True),
+        ("kommun=enkoping", True),
+        ("land=ke", True),
+        ("ar=2019", True),
+        ("millenniekommun=nej", True),
+        ("millenniekommun=ja", True),
+    ],
+)
+def test_is_filtered(query_string, filtered):
+    assert selection_for(query_string).is_filtered is filtered
+
+
+def facets_for(query_string: str) -> dict:
+    with translation.override("en"):
+        finder = finder_for(query_string)
+        return {
+            facet.key: (facet.title, facet.hint, [(o.label, o.count, o.url) for o in facet.options])
+            for facet in finder.facets
+        }
+
+
+def test_the_facets_of_every_story_their_order_labels_and_links(varied_stories):
+    facets = facets_for("")
+    assert [(key, title) for key, (title, _hint, _options) in facets.items()] == [
+        ("goal-sdg", "Global goals"),
+        ("goal-mdg", "Millennium goals"),
+        ("county", "County"),
+        ("municipality", "Municipality"),
+        ("country", "Partner country"),
+        ("year", "Year published"),
+        ("millennium", "Millennium Municipality"),
+    ]
+    assert facets["goal-sdg"][2][:2] == [
+        ("SDG 1 No poverty", 1, "?mal=sdg-1"),
+        ("SDG 2 Zero hunger", 2, "?mal=sdg-2"),
+    ]
+    assert [label.split()[1] for label, _n, _url in facets["goal-sdg"][2]] == [
+        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "16", "17",
+    ]  # fmt: skip
+    assert facets["goal-mdg"][2][-1] == (
+        "MDG 8 Develop a global partnership for development",
+        14,
+        "?mal=mdg-8",
+    )
+    assert [label for label, _n, _url in facets["goal-mdg"][2]] == [
+        "MDG 1 Eradicate extreme poverty and hunger",
+        "MDG 2 Achieve universal primary education",
+        "MDG 3 Promote gender equality and empower women",
+        "MDG 6 Combat HIV/AIDS, malaria and other diseases",
+        "MDG 7 Ensure environmental sustainability",
+        "MDG 8 Develop a global partnership for development",
+    ]
+    counties = facets["county"][2]
+    assert [label for label, _n, _url in counties] == sorted(label for label, _n, _url in counties)
+    assert ("Uppsala County", 5, "?lan=uppsala") in counties
+    municipalities = facets["municipality"][2]
+    assert municipalities[:2] == [
+        ("Gnosjö", 2, "?kommun=gnosjo"),
+        ("Göteborg", 2, "?kommun=goteborg"),
+    ]
+    assert municipalities[-2:] == [
+        ("Vara", 1, "?kommun=vara"),
+        ("Vänersborg", 1, "?kommun=vanersborg"),
+    ]
+    assert facets["municipality"][1] == ""
+    assert facets["country"][2][:4] == [
+        ("Kenya", 6, "?land=ke"),
+        ("India", 3, "?land=in"),
+        ("South Africa", 2, "?land=za"),
+        ("Georgia", 1, "?land=ge"),
+    ]
+    this_year = timezone.localdate().year
+    assert facets["year"][2] == [
+        (str(this_year), 27, f"?ar={this_year}"),
+        ("2024", 1, "?ar=2024"),
+        ("2021", 1, "?ar=2021"),
+        ("2019", 2, "?ar=2019"),
+        ("2012", 2, "?ar=2012"),
+    ]
+    assert facets["millennium"][2] == [
+        ("Millennium Municipalities", 28, "?millenniekommun=ja"),
+        ("Other municipalities", 5, "?millenniekommun=nej"),
+    ]
+
+
+def test_the_facets_of_a_county_and_a_goal(varied_stories):
+    facets = facets_for("lan=uppsala&mal=sdg-12")
+    assert facets["goal-sdg"][2] == [
+        ("SDG 12 Responsible consumption and production", None, "?lan=uppsala"),
+        ("SDG 13 Climate action", 1, "?mal=sdg-12&mal=sdg-13&lan=uppsala"),
+    ]
+    assert facets["goal-mdg"][2] == []
+    assert facets["county"][2][:2] == [
+        ("Uppsala County", None, "?mal=sdg-12"),
+        ("Gävleborg County", 1, "?mal=sdg-12&lan=gavleborg"),
+    ]
+    assert facets["municipality"][1:] == (
+        "In Uppsala County",
+        [("Uppsala", 1, "?mal=sdg-12&kommun=uppsala")],
+    )
+    assert facets["country"][2] == [("Kenya", 1, "?mal=sdg-12&lan=uppsala&land=ke")]
+    assert facets["year"][2] == [("2019", 1, "?mal=sdg-12&lan=uppsala&ar=2019")]
+    assert facets["millennium"][2] == [
+        ("Other municipalities", 1, "?mal=sdg-12&lan=uppsala&millenniekommun=nej")
+    ]
+
+
+def test_the_facets_of_a_municipality_with_every_other_filter(varied_stories):
+    facets = facets_for("kommun=enkoping&ar=2019&land=ke&millenniekommun=nej")
+    rest = "land=ke&ar=2019&millenniekommun=nej"
+    assert facets["county"][2] == [("Uppsala County", None, f"?{rest}")]
+    assert facets["municipality"][2] == [
+        ("Enköping", None, f"?lan=uppsala&{rest}"),
+        ("Uppsala", 1, f"?kommun=uppsala&{rest}"),
+    ]
+    assert facets["country"][2] == [
+        ("Kenya", None, "?lan=uppsala&kommun=enkoping&ar=2019&millenniekommun=nej"),
+        (
+            "India",
+            1,
+            "?lan=uppsala&kommun=enkoping&land=ke&land=in&ar=2019&millenniekommun=nej",
+        ),
+    ]
+    assert facets["year"][2] == [
+        ("2019", None, "?lan=uppsala&kommun=enkoping&land=ke&millenniekommun=nej")
+    ]
+    assert facets["millennium"][2] == [
+        ("Other municipalities", None, "?lan=uppsala&kommun=enkoping&land=ke&ar=2019")
+    ]
+
+
+def test_a_chosen_millennium_value_is_shown_and_an_empty_one_is_not(varied_stories):
+    facets = facets_for("millenniekommun=ja&mal=mdg-8")
+    assert facets["millennium"][2] == [("Millennium Municipalities", None, "?mal=mdg-8")]
+    assert facets["goal-mdg"][2][0] == (
+        "MDG 8 Develop a global partnership for development",
+        None,
+        "?millenniekommun=ja",
+    )
+
+
+def test_on_a_search_cluster_the_results_come_in_its_order(varied_stories, monkeypatch):
+    """A search server (OpenSearch, Elasticsearch) answers with ranked stories, not a
+    queryset; the listing keeps its ranking and filters in the database."""
+    database = finder_module.get_search_backend()
+    ranked = [story.pk for story in finder_for("q=kommun").results]
+    filtered = {story.pk for story in finder_for("q=kommun&mal=mdg-8").results}
+    assert len(ranked) > len(filtered) > 0
+
+    class Cluster:
+        def search(self, query, queryset):
+            return list(database.search(query, queryset))[::-1]
+
+    monkeypatch.setattr(finder_module, "get_search_backend", Cluster)
+    on_cluster = finder_for("q=kommun")
+    assert [story.pk for story in on_cluster.results] == ranked[::-1]
+    assert on_cluster.count == len(ranked)
+    on_cluster = finder_for("q=kommun&mal=mdg-8")
+    assert {story.pk for story in on_cluster.results} == filtered
+    assert on_cluster.count == len(filtered)

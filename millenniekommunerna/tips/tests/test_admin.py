@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from millenniekommunerna.editorial.roles import ensure_editorial_setup, ensure_municipality_group
@@ -7,6 +8,7 @@ from millenniekommunerna.editorial.tests.helpers import active_content
 from millenniekommunerna.municipalities.models import Municipality
 from millenniekommunerna.tips.factories import TipFactory
 from millenniekommunerna.tips.models import Tip
+from millenniekommunerna.tips.permissions import TipPermissionPolicy
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +73,52 @@ def test_factory_builds_a_valid_tip():
     tip = TipFactory(with_image=True)
     tip.full_clean()
     assert tip.has_image and tip.municipality.code == "0382"
+
+
+def test_municipality_editor_may_neither_see_anothers_tip_nor_change_their_own(
+    client, salem_editor
+):
+    own = TipFactory(municipality_code="0128")
+    other = TipFactory(municipality_code="0382")
+    client.force_login(salem_editor)
+    assert client.get(reverse("wagtailsnippets_tips_tip:inspect", args=[own.pk])).status_code == 200
+    for view in ("inspect", "edit", "delete"):
+        response = client.get(reverse(f"wagtailsnippets_tips_tip:{view}", args=[other.pk]))
+        assert response.status_code in (302, 403, 404), view
+    for view in ("edit", "delete"):
+        response = client.get(reverse(f"wagtailsnippets_tips_tip:{view}", args=[own.pk]))
+        assert response.status_code in (302, 403), view
+
+
+def test_who_sees_which_tips(salem_editor):
+    salem = TipFactory(municipality_code="0128")
+    osthammar = TipFactory(municipality_code="0382")
+    superuser = make_user("admin@example.org", is_superuser=True)
+    inactive_superuser = make_user("old@example.org", is_superuser=True, is_active=False)
+    assert set(Tip.objects.visible_to(salem_editor)) == {salem}
+    assert set(Tip.objects.visible_to(superuser)) == {salem, osthammar}
+    assert not Tip.objects.visible_to(inactive_superuser).exists()
+    assert not Tip.objects.visible_to(AnonymousUser()).exists()
+    assert not Tip.objects.visible_to(None).exists()
+
+
+def test_an_inactive_editor_has_no_permission_on_tips(salem_editor):
+    policy = TipPermissionPolicy(Tip)
+    tip = TipFactory(municipality_code="0128")
+    assert policy.user_has_permission(salem_editor, "view")
+    assert policy.user_has_permission_for_instance(salem_editor, "view", tip)
+    salem_editor.is_active = False
+    salem_editor.save()
+    fresh = type(salem_editor).objects.get(pk=salem_editor.pk)
+    assert not policy.user_has_permission(fresh, "view")
+    assert not policy.user_has_permission_for_instance(fresh, "view", tip)
+    assert not policy.user_has_permission(AnonymousUser(), "view")
+
+
+def test_a_municipality_editor_may_see_their_tip_but_not_change_or_delete_it(salem_editor):
+    # What the tip listing's buttons follow.
+    policy = TipPermissionPolicy(Tip)
+    tip = TipFactory(municipality_code="0128")
+    assert policy.user_has_permission_for_instance(salem_editor, "view", tip)
+    assert not policy.user_has_permission_for_instance(salem_editor, "change", tip)
+    assert not policy.user_has_permission_for_instance(salem_editor, "delete", tip)

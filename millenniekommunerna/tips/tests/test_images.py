@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import translation
 from PIL import Image, PngImagePlugin
 
 from millenniekommunerna.tips import images
@@ -118,3 +119,67 @@ def test_upload_guard_passes_on_at_most_the_limit():
     assert guard.receive_data_chunk(b"x" * 60, 60) is None
     assert guard.receive_data_chunk(b"x" * 60, 120) is None
     assert guard.exceeded == {"image"}
+
+
+def test_upload_guard_passes_on_a_file_of_exactly_the_limit():
+    guard = images.UploadSizeGuard(limit=100)
+    guard.field_name = "image"
+    assert guard.receive_data_chunk(b"x" * 60, 0) == b"x" * 60
+    assert guard.receive_data_chunk(b"x" * 40, 60) == b"x" * 40
+    assert guard.exceeded == set()
+
+
+def png(mode, **save_kwargs) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new(mode, (20, 10)).save(buffer, format="PNG", **save_kwargs)
+    return SimpleUploadedFile("a.png", buffer.getvalue())
+
+
+@pytest.mark.parametrize(("mode", "save_kwargs"), [("LA", {}), ("P", {"transparency": 0})])
+def test_every_kind_of_transparent_png_stays_transparent(mode, save_kwargs):
+    result = images.clean_upload(png(mode, **save_kwargs))
+    assert result.content_type == "image/png"
+    assert Image.open(io.BytesIO(result.data)).mode == "RGBA"
+
+
+def test_a_palette_png_without_transparency_becomes_jpeg():
+    result = images.clean_upload(png("P"))
+    assert result.content_type == "image/jpeg"
+    assert (result.width, result.height) == (20, 10)
+
+
+def test_an_image_of_one_pixel_is_accepted():
+    result = images.clean_upload(image_file("PNG", size=(1, 1)))
+    assert (result.width, result.height) == (1, 1)
+
+
+def test_an_image_of_exactly_the_size_limit_is_accepted():
+    upload = image_file("PNG", size=(30, 20))
+    with override_settings(TIPS_IMAGE_MAX_BYTES=upload.size):
+        assert images.clean_upload(upload)
+
+
+@override_settings(TIPS_IMAGE_MAX_BYTES=2 * 1024 * 1024, TIPS_IMAGE_MAX_PIXELS=2_000_000)
+def test_the_refusals_name_the_limits():
+    with translation.override("en"):
+        assert images.too_large_error().messages == [
+            "The image is too large. It may be at most 2 MB."
+        ]
+        with pytest.raises(ValidationError) as error:
+            images.clean_upload(image_file("PNG", size=(2000, 2000)))
+        assert error.value.messages == [
+            "The image has more pixels than we accept. Send an image of at most 2 megapixels."
+        ]
+
+
+def test_a_riff_file_that_is_not_webp_is_refused():
+    with pytest.raises(ValidationError):
+        images.clean_upload(SimpleUploadedFile("a.webp", b"RIFF\x00\x00\x00\x00WAVEfmt " * 4))
+
+
+def test_photos_are_kept_at_jpeg_quality_85():
+    result = images.clean_upload(image_file("PNG", size=(64, 48)))
+    reference = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(reference, format="JPEG", quality=85)
+    stored = Image.open(io.BytesIO(result.data))
+    assert stored.quantization == Image.open(reference).quantization

@@ -2,6 +2,7 @@
 send refused or neutralised with a clear Swedish message and nothing else stored."""
 
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -38,6 +39,19 @@ def test_form_renders_in_swedish_with_labels_and_no_active_content(client):
     assert 'tabindex="-1"' in html
 
 
+def test_form_lists_municipalities_by_county_after_an_empty_choice(client):
+    html = client.get(URL).content.decode()
+    assert '<option value="" selected>Välj en kommun</option>' in html
+    blekinge = html[html.index('<optgroup label="Blekinge län">') :]
+    blekinge = blekinge[: blekinge.index("</optgroup>")]
+    names = re.findall(r'<option value="\d{4}"[^>]*>([^<]+)</option>', blekinge)
+    assert names == ["Karlshamn", "Karlskrona", "Olofström", "Ronneby", "Sölvesborg"]
+    assert html.index('<optgroup label="Blekinge län">') < html.index(
+        '<optgroup label="Dalarnas län">'
+    )
+    assert "En kort rubrik, högst 120 tecken." in html
+
+
 def test_form_preselects_a_municipality_from_the_address(client):
     html = client.get(URL + "?kommun=0128").content.decode()
     assert '<option value="0128" selected>Salem</option>' in html
@@ -57,6 +71,7 @@ def test_a_tip_with_an_image_is_stored_and_the_visitor_thanked(client):
     assert tip.email == "karin@example.org"
     assert tip.status == Tip.Status.NEW and tip.consent
     assert tip.image_content_type == "image/jpeg" and bytes(tip.image_data)[:3] == b"\xff\xd8\xff"
+    assert (tip.image_width, tip.image_height) == (320, 240)
     thanks = client.get(response["Location"])
     assert "Tack för ditt tips" in thanks.content.decode()
 
@@ -155,6 +170,17 @@ def test_invalid_tips_are_refused_with_a_swedish_message(client, overrides, mess
 def test_control_characters_are_removed(client):
     post(client, text="Rad ett\x00\x07\u200b\r\nRad två")
     assert Tip.objects.get().text == "Rad ett\nRad två"
+
+
+def test_a_lone_carriage_return_is_a_line_break(client):
+    post(client, text="Rad ett\rRad två")
+    assert Tip.objects.get().text == "Rad ett\nRad två"
+
+
+def test_three_links_are_allowed(client):
+    response = post(client, text="https://a.example https://b.example www.c.example")
+    assert response.status_code != 400
+    assert Tip.objects.exists()
 
 
 def test_post_without_csrf_token_is_refused(client):
