@@ -301,7 +301,7 @@ def test_a_long_unknown_value_is_shortened_in_its_notice():
 
 @pytest.mark.parametrize(
     ("year", "read"),
-    [("1950", 1950), ("+2019+", 2019), ("2100", 2100), ("1949", None), ("2101", None)],
+    [("1950", "1950"), ("+2019+", "2019"), ("2100", "2100"), ("1949", None), ("2101", None)],
 )
 def test_years_from_1950_to_2100_are_read(year, read):
     selection = selection_for(f"ar={year}")
@@ -467,12 +467,13 @@ def test_the_facets_of_every_story_their_order_labels_and_links(varied_stories):
         ("South Africa", 2, "?land=za"),
         ("Georgia", 1, "?land=ge"),
     ]
-    this_year = timezone.localdate().year
+    # The seed stories are listed under their period at the source (2010–2015), which sorts
+    # by its last year.
     assert facets["year"][2] == [
-        (str(this_year), 27, f"?ar={this_year}"),
         ("2024", 1, "?ar=2024"),
         ("2021", 1, "?ar=2021"),
         ("2019", 2, "?ar=2019"),
+        ("2010–2015", 27, "?ar=2010-2015"),
         ("2012", 2, "?ar=2012"),
     ]
     assert facets["millennium"][2] == [
