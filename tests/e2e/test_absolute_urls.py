@@ -9,6 +9,8 @@ import re
 import urllib.request
 from urllib.parse import urlsplit
 
+from millenniekommunerna.core.tests.test_public_url import urls_in_json
+
 from .page_types import STORY
 
 LINKS = re.compile(r'<link rel="(?:canonical|alternate)"[^>]*href="(https?://[^"]+)"')
@@ -23,18 +25,6 @@ def fetch(url: str) -> tuple[int, str]:
         return response.status, response.read().decode()
 
 
-def json_urls(value):
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key in ("url", "@id", "next", "previous") and isinstance(item, str):
-                yield item
-            else:
-                yield from json_urls(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from json_urls(item)
-
-
 def test_every_absolute_url_names_the_port_in_use_and_answers(base_url):
     root = base_url.rstrip("/")
     assert urlsplit(root).port not in (None, 80)
@@ -42,9 +32,11 @@ def test_every_absolute_url_names_the_port_in_use_and_answers(base_url):
     _status, html = fetch(root + STORY)
     found["canonical, hreflang, feeds"] = set(LINKS.findall(html))
     found["og:url"] = set(OG_URL.findall(html))
-    found["JSON-LD"] = {u for block in JSON_LD.findall(html) for u in json_urls(json.loads(block))}
+    found["JSON-LD"] = {
+        u for block in JSON_LD.findall(html) for u in urls_in_json(json.loads(block))
+    }
     _status, api = fetch(root + "/api/v1/stories?page_size=5")
-    found["API"] = set(json_urls(json.loads(api))) - {None}
+    found["API"] = set(urls_in_json(json.loads(api))) - {None}
     _status, export = fetch(root + "/api/v1/exports/stories.csv")
     found["CSV export"] = {row["url"] for row in list(csv.DictReader(io.StringIO(export)))[:5]}
     _status, index = fetch(root + "/sitemap.xml")

@@ -26,16 +26,18 @@ LOC = re.compile(r"<loc>([^<]+)</loc>")
 FEED_LINK = re.compile(r'<link href="([^"]+)"')
 
 
-def _urls_in_json(value):
+def urls_in_json(value):
+    """Every URL a JSON document gives as `url`, `@id`, `next` or `previous` (the browser test
+    of absolute URLs uses it too)."""
     if isinstance(value, dict):
         for key, item in value.items():
             if key in ("url", "@id", "next", "previous") and isinstance(item, str):
                 yield item
             else:
-                yield from _urls_in_json(item)
+                yield from urls_in_json(item)
     elif isinstance(value, list):
         for item in value:
-            yield from _urls_in_json(item)
+            yield from urls_in_json(item)
 
 
 def collect_absolute_urls(client) -> dict[str, set[str]]:
@@ -50,11 +52,11 @@ def collect_absolute_urls(client) -> dict[str, set[str]]:
     }
     found["og:url"] = set(OG_URL.findall(html))
     found["JSON-LD"] = {
-        url for block in JSON_LD.findall(html) for url in _urls_in_json(json.loads(block))
+        url for block in JSON_LD.findall(html) for url in urls_in_json(json.loads(block))
     }
 
     api = client.get("/api/v1/stories?page_size=5", HTTP_HOST=HOST).json()
-    found["API"] = {url for url in _urls_in_json(api) if url}
+    found["API"] = {url for url in urls_in_json(api) if url}
 
     export = client.get("/api/v1/exports/stories.csv", HTTP_HOST=HOST)
     rows = list(csv.DictReader(io.StringIO(b"".join(export.streaming_content).decode())))
