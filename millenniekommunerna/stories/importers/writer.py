@@ -17,10 +17,10 @@ from millenniekommunerna.images.validators import looks_like_file_name
 from millenniekommunerna.municipalities.models import Municipality, MunicipalityPage
 from millenniekommunerna.partnerships.models import Country, PartnerPlace, Partnership
 
-from .. import provenance
 from ..models import StoryPage, StoryReviewFlag
 from .enrichment import CountryMatcher, GoalRow, PlaceMatcher
 from .listing import Card, Listing, ListingError, Problem, normalise_space
+from .source import Source, sync_source
 
 Flag = StoryReviewFlag.Kind
 
@@ -323,36 +323,6 @@ def _add_missing(relation, wanted) -> bool:
     return bool(missing)
 
 
-@dataclass(frozen=True)
-class Source:
-    """Where the listing's stories were first published, and when (stories.provenance)."""
-
-    name: str = "millenniekommun.se"
-    url: str = ""
-    programme: str = "Millenniekommunerna, Sveriges Kommuner och Landsting (SKL)"
-    date: str = "2010-2015"
-
-    def fields(self) -> dict:
-        precision, start, end = provenance.parse_source_date(self.date)
-        return {
-            "source_name": self.name,
-            "source_url": self.url,
-            "source_programme": self.programme,
-            "source_date_precision": precision,
-            "source_date_start": start,
-            "source_date_end": end,
-        }
-
-
-def _sync_source(page: StoryPage, source: Source) -> bool:
-    changed = False
-    for name, value in source.fields().items():
-        if getattr(page, name) != value:
-            setattr(page, name, value)
-            changed = True
-    return changed
-
-
 def edited_by_an_editor(page: StoryPage) -> bool:
     """Whether someone has saved the story in the admin. The importer saves its revisions
     without a user, so any revision with one is an editor's work."""
@@ -393,7 +363,7 @@ def _apply_plan(
         changes.append("länder")
     if _sync_flags(page, wanted_flags(card)):
         changes.append("granskningsflaggor")
-    if _sync_source(page, source or Source()):
+    if sync_source(page, source or Source()):
         changes.append("källa")
     kinds = {flag.kind for flag in page.review_flags.all()}
     result.flags = [k for k in FLAG_LABELS if k in kinds] + sorted(kinds - set(FLAG_LABELS))

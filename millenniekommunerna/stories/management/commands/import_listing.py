@@ -10,7 +10,8 @@ from millenniekommunerna.stories.importers.listing import (
     decode_listing,
     parse_listing,
 )
-from millenniekommunerna.stories.importers.writer import FLAG_LABELS, Source, import_listing
+from millenniekommunerna.stories.importers.source import Source
+from millenniekommunerna.stories.importers.writer import FLAG_LABELS, import_listing
 
 SEED_LISTING = DATA_DIR / "seed" / "millenniekommunerna-listing.txt"
 SEED_GOALS = DATA_DIR / "seed" / "seed_goals.csv"
