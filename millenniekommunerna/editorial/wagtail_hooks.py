@@ -115,18 +115,25 @@ def register_editorial_admin_urls():
     from django.urls import include, path
 
     from .views import TranslateStoryView
+    from .worklist import WorkListView
 
     return [
         path(
-            "oversattning/",
+            "redaktion/",
             include(
                 (
                     [
                         path(
-                            "<int:page_id>/<str:language>/",
+                            "oversattning/<int:page_id>/<str:language>/",
                             TranslateStoryView.as_view(),
                             name="translate_story",
-                        )
+                        ),
+                        path("att-atgarda/", WorkListView.as_view(), name="worklist"),
+                        path(
+                            "att-atgarda/resultat/",
+                            WorkListView.as_view(results_only=True),
+                            name="worklist_results",
+                        ),
                     ],
                     "editorial_admin",
                 ),
@@ -170,3 +177,27 @@ def translate_story_header_buttons(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def translate_story_listing_buttons(page, user, next_url=None):
     yield from _translate_buttons(page, user, priority=60)
+
+
+@hooks.register("register_reports_menu_item")
+def register_worklist_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    from .worklist import user_has_stories
+
+    class WorkListMenuItem(MenuItem):
+        def is_shown(self, request):
+            return user_has_stories(request.user)
+
+    return WorkListMenuItem(
+        _("To do"), reverse("editorial_admin:worklist"), icon_name="tasks", order=10
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_worklist_panel(request, panels):
+    from .worklist import WorkListPanel, user_has_stories
+
+    if user_has_stories(request.user):
+        panels.append(WorkListPanel(request))

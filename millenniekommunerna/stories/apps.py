@@ -8,4 +8,4 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Stories")
 
     def ready(self):
-        from . import invalidation, signals  # noqa: F401
+        from . import invalidation, signals, todo  # noqa: F401

@@ -16,6 +16,10 @@ class StoryPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The checklist names each place with its country's code: one query, not one a place.
+        if "partner_places" in self.fields:
+            field = self.fields["partner_places"]
+            field.queryset = field.queryset.select_related("country")
         if getattr(self.instance, "is_translation", False):
             # A translation holds text only: goals, partners, years and the main image are
             # the Swedish story's (StoryPage.STRUCTURAL_FIELDS), so they are not asked for

@@ -245,3 +245,52 @@ def test_editor_translates_a_story_into_english_and_the_national_editor_publishe
     expect(page.locator("main h1")).to_have_text("Solar panels on Salem's roofs")
     expect(page.locator("main .language-notice")).to_have_count(0)
     expect(page.locator("main .story__municipality")).to_have_text("Salem Municipality")
+
+
+def test_editor_finds_what_to_do_from_the_dashboard(page, base_url, site, screenshot):
+    """Kristinehamn's editor opens the admin: the dashboard names the municipality and counts
+    what its seed story still needs; the work list shows it, filters it and exports it, and
+    passes axe at phone and desktop width."""
+    site.manage("create_editor", "karin@kristinehamn.se", "--municipality", "1781", "--no-email")
+    site.manage(
+        "shell",
+        "-c",
+        "from django.contrib.auth import get_user_model\n"
+        "user = get_user_model().objects.get(username='karin@kristinehamn.se')\n"
+        f"user.set_password({PASSWORD!r}); user.save()",
+    )
+    expect.set_options(timeout=30_000)
+    AdminSession(page, base_url).log_in("karin@kristinehamn.se", PASSWORD)
+    panel = page.get_by_role("region", name="Att åtgärda")
+    expect(panel).to_contain_text("Berättelser i Kristinehamn.")
+    expect(panel).to_contain_text("1 berättelse har något att åtgärda.")
+    expect(panel.get_by_role("link", name="Ny berättelse")).to_be_visible()
+    screenshot("admin-dashboard-worklist", width=1280)
+
+    panel.get_by_role("link", name="Brödtext saknas").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Att åtgärda")
+    table = page.get_by_role("table")
+    expect(table).to_contain_text("Skolor minskar matsvinn i rekordfart")
+    expect(table).to_contain_text("Ingressen slutar mitt i en mening")
+    assert "Kooperativ" not in table.inner_text(), "Karlstad's stories are not Karin's"
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        violations = (
+            Axe()
+            .run(
+                page,
+                options={
+                    "runOnly": {
+                        "type": "tag",
+                        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+                    }
+                },
+            )
+            .response["violations"]
+        )
+        assert violations == [], violations
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        screenshot("admin-worklist", width=width)
+    export = page.request.get(base_url + "/admin/redaktion/att-atgarda/?export=csv")
+    assert export.status == 200
+    assert "Skolor minskar matsvinn i rekordfart" in export.text()

@@ -1,10 +1,12 @@
 """The stories: the story page (`story`), its querysets (`querysets`), the notes on what an
-editor must still look at (`review_flags`) and the listing of all stories (`index`)."""
+editor must still look at (`review_flags`), what is left to do on each (`todo`) and the
+listing of all stories (`index`)."""
 
 from .index import StoryIndexPage
 from .querysets import StoryPageManager, StoryPageQuerySet
 from .review_flags import StoryReviewFlag
 from .story import TEASER_MAX_LENGTH, StoryPage
+from .todo import StoryTodo
 
 __all__ = [
     "TEASER_MAX_LENGTH",
@@ -13,4 +15,5 @@ __all__ = [
     "StoryPageManager",
     "StoryPageQuerySet",
     "StoryReviewFlag",
+    "StoryTodo",
 ]

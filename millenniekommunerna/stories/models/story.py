@@ -18,6 +18,7 @@ from millenniekommunerna.core import locales
 from millenniekommunerna.core.models import BasePage
 from millenniekommunerna.core.navigation import lang_url
 from millenniekommunerna.core.text import excerpt
+from millenniekommunerna.core.widgets import ChecklistWidget
 
 from .. import quality
 from ..blocks import StoryBodyBlock
@@ -115,9 +116,14 @@ class StoryPage(BasePage, StorySource):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldPanel("goals", widget=None),
-                FieldPanel("partner_places"),
-                FieldPanel("countries"),
+                FieldPanel(
+                    "goals", widget=ChecklistWidget(search_label=_("Find a goal by number or word"))
+                ),
+                FieldPanel(
+                    "partner_places",
+                    widget=ChecklistWidget(search_label=_("Find a place or country code")),
+                ),
+                FieldPanel("countries", widget=ChecklistWidget(search_label=_("Find a country"))),
                 FieldRowPanel([FieldPanel("year_start"), FieldPanel("year_end")]),
             ],
             heading=_("Goals, partners and years"),

@@ -48,7 +48,16 @@ class StoryEditor:
         return self.page.get_by_role("textbox", name=re.compile(r"^Ingress"))
 
     def choose_goals(self, *labels: str):
-        self.page.get_by_role("listbox", name="Mål").select_option(label=list(labels))
+        """Narrow the goals' checklist with its search box, tick each goal, and check that
+        the line of chosen goals names them."""
+        search = self.page.get_by_role("searchbox", name="Sök mål på nummer eller ord")
+        for label in labels:
+            search.fill(label.split()[1])  # the number: "Mål 12 …" → "12"
+            self.page.get_by_role("checkbox", name=label, exact=True).check()
+        search.fill("")
+        chosen = self.page.locator("[data-mk-checklist-chosen]").first
+        for label in labels:
+            expect(chosen).to_contain_text(label)
 
     def upload_main_image(self, file: Path, title: str, alt_text: str):
         self.page.get_by_role("button", name="Välj en bild").click()
