@@ -97,8 +97,10 @@ def _known(model, field_name, values, parameter, what):
 
 def _year_q(year):
     """The work went on in `year`: between its start and end years; work with no end year goes
-    on; work with only an end year is of that year; a story without years counts in the year it
-    was first published."""
+    on; work with only an end year is of that year; a story without years counts in the years
+    it was published — at its source when it has one (a day, a year or a period; an unknown
+    date matches no year), else here (the listing's year facet says the same)."""
+    no_years = Q(year_start__isnull=True, year_end__isnull=True)
     return (
         Q(
             year_start__isnull=False,
@@ -108,7 +110,12 @@ def _year_q(year):
         )
         | Q(year_start__isnull=False, year_end__isnull=True, year_start__lte=year)
         | Q(year_start__isnull=True, year_end=year)
-        | Q(year_start__isnull=True, year_end__isnull=True, first_published_at__year=year)
+        | (no_years & Q(source_name="", first_published_at__year=year))
+        | (
+            no_years
+            & ~Q(source_name="")
+            & Q(source_date_start__year__lte=year, source_date_end__year__gte=year)
+        )
     )
 
 

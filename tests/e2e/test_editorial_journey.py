@@ -266,6 +266,8 @@ def test_editor_finds_what_to_do_from_the_dashboard(page, base_url, site, screen
     expect(panel).to_contain_text("1 berättelse har något att åtgärda.")
     expect(panel.get_by_role("link", name="Ny berättelse")).to_be_visible()
     screenshot("admin-dashboard-worklist", width=1280)
+    screenshot("admin-dashboard-worklist", width=375)
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     panel.get_by_role("link", name="Brödtext saknas").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Att åtgärda")

@@ -66,8 +66,9 @@ def list_stories(
     year: list[Year] | None = Query(  # noqa: B008 (Ninja declares parameters so)
         None,
         description="Year the work went on (repeatable): between its start and end years; work "
-        "without an end year is still going on; a story without years counts in the year it "
-        "was first published.",
+        "without an end year is still going on; a story without years counts in the years it "
+        "was published (`published`: at its source when it has one, a day, a year or a "
+        "period; an unknown date matches no year).",
     ),
     updated_since: str | None = Query(
         None,

@@ -1,7 +1,7 @@
 """Contract tests of the read API: every endpoint and filter, errors, published content only,
 caching headers, CORS, HEAD and query counts."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -194,6 +194,37 @@ def test_filter_by_year_follows_the_years_of_the_work(client):
         long_ago.pk,
         undated.pk,
     }
+
+
+def test_a_story_without_years_counts_in_the_years_it_was_published_at_its_source(client):
+    """An imported story of the Millennium programme (published 2010–2015 at its source,
+    added here today) is of 2010–2015, not of the import year; one whose source date is
+    unknown is of no year."""
+    imported_today = datetime(2026, 12, 4, tzinfo=UTC)
+    programme = story(
+        source_name="millenniekommun.se",
+        source_date_precision="period",
+        source_date_start=date(2010, 1, 1),
+        source_date_end=date(2015, 12, 31),
+        first_published_at=imported_today,
+    )
+    of_2013 = story(
+        source_name="Kommunens webbplats",
+        source_date_precision="day",
+        source_date_start=date(2013, 4, 2),
+        source_date_end=date(2013, 4, 2),
+        first_published_at=imported_today,
+    )
+    unknown = story(
+        source_name="Okänd källa",
+        source_date_precision="unknown",
+        first_published_at=imported_today,
+    )
+    assert set(ids(get_json(client, f"{STORIES}?year=2013"))) == {programme.pk, of_2013.pk}
+    assert ids(get_json(client, f"{STORIES}?year=2010")) == [programme.pk]
+    assert ids(get_json(client, f"{STORIES}?year=2016")) == []
+    assert ids(get_json(client, f"{STORIES}?year=2026")) == [], "not the year of the import"
+    assert unknown.pk not in ids(get_json(client, f"{STORIES}?year=2026&year=2013"))
 
 
 def test_filter_by_updated_since_date_and_time(client):

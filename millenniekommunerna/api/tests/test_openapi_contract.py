@@ -3,7 +3,8 @@ byte of it. `openapi-v1.json` is the published document (it was byte-identical b
 after the code was split into layers); a change to the contract is made on purpose, by
 updating that file in the same commit (and, if it breaks clients, under a new API version).
 Since then: stories gained `published` (when and where a story was first published), an
-addition that breaks no client."""
+addition that breaks no client; the `year` filter counts a story without years in the years
+it was published at its source (the listing's year facet does the same)."""
 
 from pathlib import Path
 
