@@ -40,9 +40,9 @@ def image_alt_problem(image) -> str | None:
 
 def body_image_problems(body) -> list[str]:
     messages = []
-    for position, block in enumerate(body or [], start=1):
-        if block.block_type != "image":
-            continue
+    images = (block for block in body or [] if block.block_type == "image")
+    # "Image 2" is the second image in the text, whatever paragraphs lie between.
+    for position, block in enumerate(images, start=1):
         image = block.value.get("image") if hasattr(block.value, "get") else None
         if image is None or getattr(image, "decorative", False):
             continue

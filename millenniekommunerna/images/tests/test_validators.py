@@ -24,7 +24,7 @@ REAL_ALT_TEXTS = [
     "Anna Ågerfalk, kommunalråd i Örebro kommun",
     "Elever i Kalix äter lokalproducerad lunch",
     "Brandmän i Poti provar en ny brandbil 2012",
-    "Karta",
+    "Karta över Kisumu",
     "E.ON:s biogasmack i Älmhult",
     "Gatlampor längs Storgatan i Gnosjö",
 ]
@@ -36,6 +36,34 @@ def test_file_names_and_numbers_are_refused(text):
     with pytest.raises(ValidationError) as error:
         validate_alt_text(text)
     assert "ser ut som ett filnamn" in str(error.value.messages[0])
+
+
+GENERIC_ALT_TEXTS = ["bild", "Foto", "image", "en bild", "logga", "Logo", "Bild på", "Photo of"]
+
+
+@pytest.mark.parametrize("text", GENERIC_ALT_TEXTS)
+def test_words_that_only_name_the_medium_are_refused(text):
+    with pytest.raises(ValidationError) as error:
+        validate_alt_text(text)
+    message = str(error.value.messages[0])
+    assert "säger bara att det är en bild" in message
+    assert "Elever sorterar matrester i skolmatsalen" in message, "the worked example is shown"
+
+
+@pytest.mark.parametrize("text", ["Karta", "Kisumu", "Skola"])
+def test_a_single_word_is_too_short_to_describe_an_image(text):
+    with pytest.raises(ValidationError) as error:
+        validate_alt_text(text)
+    assert "för kort" in str(error.value.messages[0])
+
+
+@pytest.mark.django_db
+def test_a_generic_alt_text_is_refused_on_the_image_but_a_decorative_image_needs_none():
+    image = CustomImageFactory.build(description="logga")
+    with pytest.raises(ValidationError) as error:
+        image.full_clean()
+    assert "description" in error.value.message_dict
+    CustomImageFactory.build(description="logga", is_decorative=True).clean()
 
 
 @pytest.mark.parametrize("text", REAL_ALT_TEXTS)
