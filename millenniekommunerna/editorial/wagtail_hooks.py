@@ -2,7 +2,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -32,6 +34,42 @@ def show_what_stops_the_story_from_review(request, page):
                 _problem_list(found),
             ),
         )
+    return None
+
+
+@hooks.register("before_edit_page")
+def show_the_reviewers_request(request, page):
+    """When a reviewer has asked for changes, the editor opening the story sees who asked,
+    when, and the comment in full — first thing, not behind the status panel's details."""
+    if request.method != "GET":
+        return None
+    from wagtail.models import TaskState, WorkflowState
+
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    rejected = (
+        TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_REJECTED)
+        .select_related("finished_by")
+        .order_by("-finished_at")
+        .first()
+    )
+    if rejected is None:
+        return None
+    reviewer = rejected.finished_by
+    name = (reviewer.get_full_name() or reviewer.get_username()) if reviewer else _("a reviewer")
+    when = date_format(localtime(rejected.finished_at), "j F Y H:i")
+    comment = (rejected.comment or "").strip()
+    messages.warning(
+        request,
+        format_html(
+            "<strong>{}</strong> {}",
+            _("Changes requested by %(name)s, %(when)s.") % {"name": name, "when": when},
+            format_html("“{}”", comment)
+            if comment
+            else _("No comment was written; ask the reviewer what to change."),
+        ),
+    )
     return None
 
 

@@ -102,6 +102,12 @@ def test_editor_writes_reviewer_requests_change_editor_fixes_reviewer_approves(
     # Anna sees the comment, fixes the teaser and submits again.
     admin.log_in("anna@salem.se", PASSWORD)
     editor.open(story_id)
+    # The request is in plain view on opening the page: who asked, and what.
+    banner = page.locator(".messages").get_by_text("Ändringar begärda av nina@example.org")
+    expect(banner).to_be_visible()
+    expect(page.locator(".messages")).to_contain_text("Skriv gärna hur många skolor som är med.")
+    screenshot("editor-sees-requested-changes", width=375)
+    page.set_viewport_size({"width": 1280, "height": 900})
     details = editor.review_details()
     expect(details).to_contain_text("Skriv gärna hur många skolor som är med.")
     screenshot("editor-changes-requested", width=1280)

@@ -160,6 +160,31 @@ def test_submit_request_changes_fix_approve_publishes_with_emails(
     assert response.status_code == 200
 
 
+def test_the_editor_opening_the_story_sees_who_asked_for_what_change(
+    client, side_a, national_editor, goal
+):
+    national_editor.first_name, national_editor.last_name = "Nina", "Granskare"
+    national_editor.save()
+    story = create_story(client, side_a.editor, side_a.page, goals=[goal], action="action-submit")
+    client.force_login(national_editor)
+    workflow_action(client, story, "reject", comment="Skriv vilka skolor som deltar.")
+
+    client.force_login(side_a.editor)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content.decode()
+    today = timezone.localdate()
+    assert "Ändringar begärda av Nina Granskare" in html
+    assert f"{today.day} " in html and str(today.year) in html
+    assert "”Skriv vilka skolor som deltar.”" in html or "“Skriv vilka skolor som deltar.”" in html
+
+    # Resubmitted, the request is no longer shown.
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[story.pk]),
+        story_form_data(goals=[goal], action="action-submit"),
+    )
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content.decode()
+    assert "Ändringar begärda av" not in html
+
+
 def test_story_in_review_is_locked_for_its_editor(client, side_a, goal):
     story = create_story(client, side_a.editor, side_a.page, goals=[goal], action="action-submit")
     client.force_login(side_a.editor)
