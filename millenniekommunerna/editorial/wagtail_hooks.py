@@ -73,6 +73,33 @@ def show_the_reviewers_request(request, page):
     return None
 
 
+@hooks.register("after_edit_page")
+def say_published_with_the_link(request, page):
+    """Approving in the review publishes the story: say so, with the address readers use,
+    instead of only Wagtail's "has been updated"."""
+    approving = request.POST.get("action-workflow-action") and (
+        request.POST.get("workflow-action-name") == "approve"
+    )
+    if not approving:
+        return None
+    page = page.specific_class.objects.get(pk=page.pk)
+    if not page.live or page.has_unpublished_changes:
+        return None
+    from millenniekommunerna.core import public_url
+
+    address = public_url.absolute(page.get_url(request), request)
+    messages.success(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a>',
+            _("“%(title)s” is published:") % {"title": page.get_admin_display_title()},
+            address,
+            address,
+        ),
+    )
+    return None
+
+
 @hooks.register("before_edit_page")
 def say_which_story_a_translation_translates(request, page):
     """The editor of a translation sees what it is a translation of, with a link to the
@@ -239,3 +266,15 @@ def add_worklist_panel(request, panels):
 
     if user_has_stories(request.user):
         panels.append(WorkListPanel(request))
+
+
+@hooks.register("construct_homepage_panels")
+def show_the_review_queue_with_municipality_and_waiting_time(request, panels):
+    from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+
+    from .review_queue import ReviewQueuePanel
+
+    panels[:] = [
+        ReviewQueuePanel() if type(panel) is WorkflowObjectsToModeratePanel else panel
+        for panel in panels
+    ]
