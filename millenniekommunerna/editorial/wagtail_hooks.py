@@ -65,7 +65,7 @@ def show_the_reviewers_request(request, page):
         format_html(
             "<strong>{}</strong> {}",
             _("Changes requested by %(name)s, %(when)s.") % {"name": name, "when": when},
-            format_html("“{}”", comment)
+            _("“%(comment)s”") % {"comment": comment}
             if comment
             else _("No comment was written; ask the reviewer what to change."),
         ),
