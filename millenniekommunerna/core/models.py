@@ -4,7 +4,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
 from .public_url import root_url
 
@@ -16,6 +16,15 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def status_string(self):
+        """Wagtail says "draft" for a page whose reviewer has asked for changes; the editor's
+        page list and reports say what it is."""
+        state = self.current_workflow_state
+        if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            return _("live + changes requested") if self.live else _("changes requested")
+        return super().status_string
 
     def get_meta_description(self) -> str:
         """What search results show under the page's title when the editors have written no

@@ -38,6 +38,7 @@ def stories_to_do(user):
         editable_stories(user)
         .filter(Exists(todos))
         .select_related("municipality", "latest_revision")
+        .prefetch_workflow_states()
         .prefetch_related(Prefetch("todos", queryset=StoryTodo.objects.order_by("kind")))
         .order_by("-latest_revision_created_at", "-pk")
     )

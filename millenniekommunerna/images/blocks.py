@@ -22,7 +22,7 @@ class DescribedImageBlock(ImageBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = DescribedImageBlock()
+    image = DescribedImageBlock(label=_("Image"))
     caption = blocks.CharBlock(required=False, max_length=300, label=_("Caption"))
 
     class Meta:

@@ -160,7 +160,10 @@ AUTH_PASSWORD_VALIDATORS = [
 # Internationalisation: Swedish first, English too.
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# The project's catalogue first (makemessages writes there); then the admin's (Wagtail's) strings
+# in Swedish where Wagtail's own catalogue lacks them or words them differently
+# (admin_translations/README.md). Both come before every app's catalogue.
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "admin_translations" / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

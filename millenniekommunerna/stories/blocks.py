@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
 
 from millenniekommunerna.images.blocks import CaptionedImageBlock
 
@@ -28,6 +29,15 @@ class FactBlock(blocks.StructBlock):
 
 
 class StoryBodyBlock(blocks.StreamBlock):
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except StreamBlockValidationError as error:
+            # Wagtail's message for the whole field is fixed English ("Validation error in
+            # StreamBlock"); the editor sees it above the body text.
+            error.message = _("Something in the body text needs fixing: see the marked parts.")
+            raise
+
     heading = blocks.CharBlock(
         max_length=120, label=_("Subheading"), template="blocks/heading_block.html", icon="title"
     )
