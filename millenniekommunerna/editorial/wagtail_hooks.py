@@ -11,6 +11,8 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from millenniekommunerna.stories.models import StoryPage
+
 from .models import story_problems
 
 
@@ -35,6 +37,57 @@ def show_what_stops_the_story_from_review(request, page):
             ),
         )
     return None
+
+
+# Editor actions that send a story for review (stories.forms checks the story first).
+_REVIEW_ACTIONS = ("action-submit", "action-restart-workflow")
+
+
+@hooks.register("before_edit_page")
+def save_the_draft_when_only_the_checks_stop_it(request, page):
+    """An editor who sends an incomplete story for review gets an honest answer: what they
+    wrote is saved as a draft (as "Spara utkast" would), and the page says it was not sent
+    and lists what stops it — not Wagtail's "could not be saved" beside an autosaved draft.
+    Anything else that is wrong (a missing title, a locked page) takes Wagtail's usual path."""
+    if request.method != "POST" or not any(request.POST.get(a) for a in _REVIEW_ACTIONS):
+        return None
+    specific = page.specific
+    if not isinstance(specific, StoryPage):
+        return None
+    permissions = page.permissions_for_user(request.user)
+    lock = page.get_lock()
+    if not permissions.can_edit() or (lock is not None and lock.for_user(request.user)):
+        return None
+    latest = specific.get_latest_revision_as_object()
+    form_class = specific.get_edit_handler().get_form_class()
+
+    def form(data, instance):
+        return form_class(
+            data,
+            request.FILES,
+            instance=instance,
+            parent_page=page.get_parent(),
+            for_user=request.user,
+        )
+
+    if form(request.POST, latest).is_valid():
+        return None  # nothing stops it: Wagtail sends it for review
+    as_draft = request.POST.copy()
+    for action in _REVIEW_ACTIONS:
+        as_draft.pop(action, None)
+    draft_form = form(as_draft, specific.get_latest_revision_as_object())
+    if not draft_form.is_valid():
+        return None  # more is wrong than the checks: Wagtail shows it field by field
+    draft = draft_form.save(commit=False)
+    draft.save_revision(user=request.user, log_action=True)
+    messages.warning(
+        request,
+        _(
+            "Your changes are saved as a draft, but the story was not sent for review. Fix "
+            "what is listed here, then send it again."
+        ),
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
 
 
 @hooks.register("before_edit_page")

@@ -207,3 +207,37 @@ def test_editor_cannot_use_another_municipalitys_image_by_its_id(client, editor,
     )
     assert response.status_code == 200
     assert not StoryPage.objects.filter(slug="matsvinnet-halveras").exists()
+
+
+def test_an_incomplete_story_sent_for_review_is_saved_as_a_draft_and_says_so(
+    client, editor, side_a, goal
+):
+    """Honest messages: the editor's text is kept as a draft, the page says it was not sent
+    and lists what stops it — never "could not be saved" beside a saved draft."""
+    story = StoryPageFactory(parent=side_a.page, live=False, first_published_at=None)
+    story.save_revision(user=editor)
+    edit = reverse("wagtailadmin_pages:edit", args=[story.pk])
+    response = client.post(
+        edit,
+        story_form_data(title="Nu med ny titel", slug=story.slug, action="action-submit"),
+        follow=True,
+    )
+    assert response.redirect_chain == [(edit, 302)]
+    latest = StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object()
+    assert latest.title == "Nu med ny titel", "what the editor wrote is saved"
+    assert not StoryPage.objects.get(pk=story.pk).workflow_in_progress, "not sent for review"
+    shown = [str(m) for m in response.context["messages"]]
+    assert any("sparade som ett utkast" in m and "skickades inte" in m for m in shown), shown
+    assert any("Välj minst ett mål" in m for m in shown), "what stops it is listed"
+    assert not any("kunde inte sparas" in m for m in shown)
+
+
+def test_a_story_with_more_wrong_than_the_checks_takes_the_usual_path(client, editor, side_a):
+    story = StoryPageFactory(parent=side_a.page, live=False, first_published_at=None)
+    story.save_revision(user=editor)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[story.pk]),
+        story_form_data(title="", slug=story.slug, action="action-submit"),
+    )
+    assert response.status_code == 200, "re-rendered with the errors beside the fields"
+    assert StoryPage.objects.get(pk=story.pk).get_latest_revision_as_object().title != ""
