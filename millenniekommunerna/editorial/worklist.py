@@ -6,6 +6,7 @@ stories they may edit: a municipality editor their municipality's, a national ed
 import datetime
 
 import django_filters
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail.permissions import policy_registry
 
 from millenniekommunerna.core import public_url
@@ -159,6 +160,9 @@ class WorkListView(ReportView):
         return context
 
 
+PANEL_LIST_LENGTH = 10
+
+
 class WorkListPanel(Component):
     """The dashboard's "To do" panel: the same counts for the editor's own stories, a link to
     the report filtered by each, and a way to start a new story."""
@@ -178,7 +182,23 @@ class WorkListPanel(Component):
         user = self.request.user
         stories = stories_to_do(user)
         municipalities = list(municipalities_of(user))
+        mine = editable_stories(user)
+        waiting = WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            status=WorkflowState.STATUS_NEEDS_CHANGES,
+        ).values("object_id")
+        in_review = WorkflowState.objects.active().values("object_id")
         context.update(
+            changes_requested=list(
+                mine.filter(
+                    pk__in=[int(i) for i in waiting.values_list("object_id", flat=True)]
+                ).order_by("-latest_revision_created_at")[:PANEL_LIST_LENGTH]
+            ),
+            drafts=list(
+                mine.filter(live=False)
+                .exclude(pk__in=[int(i) for i in in_review.values_list("object_id", flat=True)])
+                .order_by("-latest_revision_created_at")[:PANEL_LIST_LENGTH]
+            ),
             counts=counts_by_kind(stories),
             total=stories.count(),
             municipalities=municipalities,

@@ -108,3 +108,23 @@ def test_the_dashboard_names_the_municipality_counts_and_offers_a_new_story(
 def test_the_reports_menu_offers_the_list_to_editors(client, a_editor, stories):
     client.force_login(a_editor)
     assert f'"{URL}"' in client.get("/admin/").content.decode()
+
+
+def test_the_dashboard_lists_changes_requested_and_drafts(client, side_a, national_editor, goal):
+    from millenniekommunerna.editorial.tests.test_workflow import create_story, workflow_action
+
+    asked = create_story(
+        client, side_a.editor, side_a.page, goals=[goal], action="action-submit", title="Ombedd"
+    )
+    client.force_login(national_editor)
+    workflow_action(client, asked, "reject", comment="Mer om skolorna.")
+    draft = StoryPageFactory(parent=side_a.page, title="Mitt utkast", live=False)
+    draft.save_revision(user=side_a.editor)
+
+    client.force_login(side_a.editor)
+    html = client.get("/admin/").content.decode()
+    panel = html[html.index('class="mk-worklist-panel"') :]
+    changes = panel[panel.index("Ändringar begärda") : panel.index("Utkast")]
+    drafts = panel[panel.index("Utkast") :]
+    assert "Ombedd" in changes and "Mitt utkast" not in changes
+    assert "Mitt utkast" in drafts and "Ombedd" not in drafts.split("</ul>")[0]
