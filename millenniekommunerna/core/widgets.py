@@ -19,6 +19,9 @@ class ChecklistWidget(forms.CheckboxSelectMultiple):
     def __init__(self, attrs=None, choices=(), *, search_label=None):
         super().__init__(attrs, choices)
         self.search_label = search_label
+        # Values offered first; the rest are shown when searched for (or without JavaScript).
+        self.primary_values = None
+        self.secondary_hint = ""
 
     class Media:
         css = {"all": ("core/checklist.css",)}
@@ -34,5 +37,11 @@ class ChecklistWidget(forms.CheckboxSelectMultiple):
             if str(option["value"]) in chosen
         ]
         context["widget"]["chosen_labels"] = labels
+        if self.primary_values:
+            primary = {str(v) for v in self.primary_values} | chosen
+            for _group, options, _index in context["widget"]["optgroups"]:
+                for option in options:
+                    option["secondary"] = str(option["value"]) not in primary
+            context["widget"]["secondary_hint"] = self.secondary_hint
         context["widget"]["search_label"] = self.search_label or _("Filter the list")
         return context

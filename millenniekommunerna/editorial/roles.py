@@ -2,10 +2,11 @@
 
 - *Kommunredaktör* (one group per municipality): add and change pages on that municipality's
   page and below it, lock them while editing; add, change and choose images in the
-  municipality's own collection. No publish permission, nothing elsewhere.
+  municipality's own collection; propose partner places for it. No publish permission,
+  nothing elsewhere.
 - *Nationell redaktör*: add, change, publish, lock and unlock everywhere in the page tree;
   every image and collection; the municipalities' Millenniekommun status, goals, partner places and
-  partnerships; the tips of every municipality.
+  partnerships (and confirming proposed places); the tips of every municipality.
 - The workflow *Nationell granskning* (one task approved by the national editors) sits on the
   municipality index page, so every story and municipality page goes through it.
 
@@ -35,7 +36,13 @@ TASK_NAME = "Granskning av nationell redaktör"
 
 MUNICIPALITY_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page")
 MUNICIPALITY_IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image")
-MUNICIPALITY_MODEL_PERMISSIONS = ("wagtailadmin.access_admin",)
+MUNICIPALITY_MODEL_PERMISSIONS = (
+    "wagtailadmin.access_admin",
+    # Propose a partner place missing from the list (partnerships.proposals).
+    "partnerships.add_partnerplaceproposal",
+    "partnerships.change_partnerplaceproposal",
+    "partnerships.view_partnerplaceproposal",
+)
 
 NATIONAL_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
 NATIONAL_IMAGE_PERMISSIONS = ("add_image", "change_image", "choose_image", "delete_image")
@@ -57,6 +64,9 @@ NATIONAL_MODEL_PERMISSIONS = (
     "partnerships.add_partnership",
     "partnerships.change_partnership",
     "partnerships.delete_partnership",
+    "partnerships.view_partnerplaceproposal",
+    "partnerships.change_partnerplaceproposal",
+    "partnerships.delete_partnerplaceproposal",
     "tips.view_tip",
     "tips.change_tip",
     "tips.delete_tip",

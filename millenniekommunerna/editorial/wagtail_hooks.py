@@ -154,6 +154,39 @@ def say_published_with_the_link(request, page):
 
 
 @hooks.register("before_edit_page")
+def warn_of_places_without_a_partnership(request, page):
+    """A story that names a partner place its municipality has no partnership with is
+    probably wrong (a place picked from the whole list): say so, and how to put it right."""
+    if request.method != "GET" or not isinstance(page.specific, StoryPage):
+        return None
+    story = page.specific.get_latest_revision_as_object()
+    if story.is_translation or story.municipality_id is None:
+        return None
+    from millenniekommunerna.partnerships.models import Partnership
+
+    partners = set(
+        Partnership.objects.filter(municipality_id=story.municipality_id).values_list(
+            "partner_place_id", flat=True
+        )
+    )
+    strangers = [place for place in story.partner_places.all() if place.pk not in partners]
+    if strangers:
+        messages.warning(
+            request,
+            _(
+                "%(places)s: %(municipality)s has no partnership with this place. Is it right? "
+                "If the work is a partnership, ask a national editor to add it; otherwise "
+                "remove the place, or propose a new one under Partnerships."
+            )
+            % {
+                "places": ", ".join(str(place) for place in strangers),
+                "municipality": story.municipality.name,
+            },
+        )
+    return None
+
+
+@hooks.register("before_edit_page")
 def say_which_story_a_translation_translates(request, page):
     """The editor of a translation sees what it is a translation of, with a link to the
     Swedish story, and where its goals, partners, years and main image are edited."""

@@ -1,5 +1,7 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
+from django.db import models, transaction
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -135,3 +137,116 @@ class Partnership(models.Model):
 
     def __str__(self):
         return f"{self.municipality} – {self.partner_place}"
+
+
+class PartnerPlaceProposal(models.Model):
+    """A partner place a municipality's editor proposes because it is not in the list yet.
+    A national editor confirms it (which adds the place and the municipality's partnership)
+    or declines it."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        CONFIRMED = "confirmed", _("confirmed")
+        DECLINED = "declined", _("declined")
+
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        on_delete=models.CASCADE,
+        related_name="place_proposals",
+        verbose_name=_("municipality"),
+    )
+    name = models.CharField(_("name of the place"), max_length=120)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, verbose_name=_("country"))
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    geonames_id = models.PositiveIntegerField(
+        _("GeoNames id"),
+        null=True,
+        blank=True,
+        help_text=_("The number in the place's address on geonames.org, if you know it."),
+    )
+    note = models.TextField(
+        _("about the partnership"),
+        blank=True,
+        help_text=_("What the municipality does with the place, and since when."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+    place = models.ForeignKey(
+        PartnerPlace,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("partner place"),
+    )
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["status", "-created_at"]
+        verbose_name = _("proposed partner place")
+        verbose_name_plural = _("proposed partner places")
+
+    def __str__(self):
+        return f"{self.name} ({self.country.code}) – {self.municipality}"
+
+    @transaction.atomic
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.CONFIRMED and self.place_id is None:
+            self.place = PartnerPlace.objects.create(
+                name=self.name,
+                slug=_unique_slug(self.name, self.country.code),
+                country=self.country,
+                latitude=self.latitude,
+                longitude=self.longitude,
+                geonames_id=self.geonames_id,
+            )
+            Partnership.objects.get_or_create(
+                municipality=self.municipality,
+                partner_place=self.place,
+                defaults={"description": self.note},
+            )
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        has_point = self.latitude is not None and self.longitude is not None
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError({"longitude": _("Give both latitude and longitude, or neither.")})
+        if not has_point and not self.geonames_id:
+            raise ValidationError(
+                {"latitude": _("Give the place's coordinates or its GeoNames id.")}
+            )
+        if self.status == self.Status.CONFIRMED and not has_point:
+            raise ValidationError(
+                {"latitude": _("A confirmed place needs coordinates for the map: add them.")}
+            )
+        same = PartnerPlace.objects.filter(country_id=self.country_id, name__iexact=self.name)
+        if self.geonames_id:
+            same = same | PartnerPlace.objects.filter(geonames_id=self.geonames_id)
+        existing = same.exclude(pk=self.place_id).first()
+        if existing is not None and self.status != self.Status.DECLINED:
+            raise ValidationError(
+                _("“%(place)s” is already a partner place: choose it in the story instead.")
+                % {"place": existing}
+            )
+
+
+def _unique_slug(name: str, country_code: str) -> str:
+    base = slugify(name) or country_code.lower()
+    slug, number = base, 1
+    while PartnerPlace.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{country_code.lower()}" if number == 2 else f"{base}-{number}"
+    return slug

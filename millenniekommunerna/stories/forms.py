@@ -16,16 +16,42 @@ class StoryPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The checklist names each place with its country's code: one query, not one a place.
+        # The checklist names each place with its country's code (one query, not one a
+        # place) and offers the municipality's own partner places first.
         if "partner_places" in self.fields:
             field = self.fields["partner_places"]
             field.queryset = field.queryset.select_related("country")
+            partners = self.partner_place_ids()
+            if partners:
+                field.widget.primary_values = partners
+                field.widget.secondary_hint = _(
+                    "Your municipality's partner places are listed; search to find another."
+                )
         if getattr(self.instance, "is_translation", False):
             # A translation holds text only: goals, partners, years and the main image are
             # the Swedish story's (StoryPage.STRUCTURAL_FIELDS), so they are not asked for
             # here. Wagtail hides a panel whose field the form does not have.
             for name in self.instance.STRUCTURAL_FIELDS:
                 self.fields.pop(name, None)
+
+    def municipality(self):
+        """The municipality the story belongs to: its own, or its parent page's when new."""
+        if getattr(self.instance, "municipality_id", None):
+            return self.instance.municipality
+        parent = getattr(self, "parent_page", None)
+        return getattr(getattr(parent, "specific", None), "municipality", None)
+
+    def partner_place_ids(self) -> set[int]:
+        from millenniekommunerna.partnerships.models import Partnership
+
+        municipality = self.municipality()
+        if municipality is None:
+            return set()
+        return set(
+            Partnership.objects.filter(municipality=municipality).values_list(
+                "partner_place_id", flat=True
+            )
+        )
 
     def _choosable_image_ids(self):
         from wagtail.images import get_image_model

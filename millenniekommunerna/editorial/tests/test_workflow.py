@@ -75,7 +75,12 @@ def test_municipality_editor_group_has_exactly_its_permissions(side_a):
         ("Salem (0128)", "change_image"),
         ("Salem (0128)", "choose_image"),
     }
-    assert list(group.permissions.values_list("codename", flat=True)) == ["access_admin"]
+    assert set(group.permissions.values_list("codename", flat=True)) == {
+        "access_admin",
+        "add_partnerplaceproposal",
+        "change_partnerplaceproposal",
+        "view_partnerplaceproposal",
+    }
 
 
 def test_municipality_editor_can_publish_nothing_not_even_their_own(client, side_a, goal):

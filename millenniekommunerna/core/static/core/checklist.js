@@ -15,7 +15,16 @@
     const status = root.querySelector("[data-mk-checklist-status]");
     const chosen = root.querySelector("[data-mk-checklist-chosen]");
     const options = Array.from(root.querySelectorAll(".mk-checklist__option"));
+    const hint = root.querySelector("[data-mk-checklist-hint]");
     search.hidden = false;
+    // Secondary options (data-mk-secondary) wait behind the search box until searched for.
+    function waits(option) {
+      return "mkSecondary" in option.dataset && !option.querySelector("input").checked;
+    }
+    options.forEach(function (option) {
+      option.hidden = waits(option);
+    });
+    if (hint) hint.hidden = false;
 
     function showChosen() {
       const names = options
@@ -28,7 +37,7 @@
       const wanted = fold(input.value.trim());
       let shown = 0;
       options.forEach(function (option) {
-        const match = !wanted || fold(option.textContent).includes(wanted);
+        const match = wanted ? fold(option.textContent).includes(wanted) : !waits(option);
         option.hidden = !match;
         if (match) shown += 1;
       });
