@@ -104,3 +104,39 @@ def test_the_review_queue_shows_municipality_and_waiting_days_oldest_first(
     assert "5 dagar" in queue
     assert side_a.municipality.name in queue
     assert newer.title in queue
+
+
+def test_every_link_in_every_mail_of_the_loop_starts_at_the_public_root(
+    client, side_a, national_editor, goal, settings
+):
+    """Production sets PUBLIC_ROOT_URL and the admin's base URL follows it (settings.base):
+    the invitation, the review request, the change request and the publication all link
+    there, never to localhost or the Site record's host."""
+    root = "https://millenniekommunerna.example"
+    settings.PUBLIC_ROOT_URL = root
+    settings.WAGTAILADMIN_BASE_URL = root
+    from django.core.management import call_command
+
+    call_command("create_editor", "ny@salem.se", "--municipality", "0128")
+    national_editor.email = "nina@example.org"
+    national_editor.save()
+    story = create_story(
+        client, side_a.editor, side_a.page, goals=[goal], action="action-submit", title="Länkar"
+    )
+    client.force_login(national_editor)
+    workflow_action(client, story, "reject", comment="Lägg till en bild.")
+    client.force_login(side_a.editor)
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[story.pk]),
+        story_form_data(title="Länkar", goals=[goal], action="action-submit"),
+    )
+    client.force_login(national_editor)
+    workflow_action(client, story, "approve")
+
+    subjects = [m.subject for m in mail.outbox]
+    assert any("Att granska" in s for s in subjects)
+    assert any("Ändringar begärda" in s for s in subjects)
+    assert any("Publicerad" in s for s in subjects)
+    every_link = [link for m in mail.outbox for link in links(m)]
+    assert len(every_link) >= 8
+    assert [link for link in every_link if not link.startswith(root + "/")] == []
