@@ -19,6 +19,7 @@ from wagtail.permissions import policy_registry
 
 from millenniekommunerna.core import public_url
 from millenniekommunerna.municipalities.models import Municipality, MunicipalityPage
+from millenniekommunerna.municipalities.permissions import municipality_ids_editable_by
 from millenniekommunerna.stories.models import StoryPage, StoryTodo
 
 
@@ -59,9 +60,8 @@ def counts_by_kind(stories) -> list[tuple[str, str, int]]:
 
 
 def municipalities_of(user):
-    return Municipality.objects.filter(
-        pk__in=editable_stories(user).values("municipality_id")
-    ).order_by("name")
+    """The municipalities whose stories the user edits (by the page tree)."""
+    return Municipality.objects.filter(pk__in=municipality_ids_editable_by(user)).order_by("name")
 
 
 class WorkListFilterSet(WagtailFilterSet):
@@ -220,4 +220,8 @@ def _new_story_link(user):
 
 
 def user_has_stories(user) -> bool:
-    return editable_stories(user).exists()
+    """Whether the user edits stories: has some, or may add them under a municipality."""
+    if editable_stories(user).exists():
+        return True
+    pages = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "add")
+    return MunicipalityPage.objects.filter(pk__in=pages.values("pk")).exists()

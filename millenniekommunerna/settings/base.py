@@ -77,6 +77,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 for every page, cached or not.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # The page cache (core.page_cache): stores here, on the way out...
+    "millenniekommunerna.core.page_cache.PageCacheUpdateMiddleware",
     "millenniekommunerna.api.middleware.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -86,7 +90,18 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # ...and answers from it here, once the session and the user are known.
+    "millenniekommunerna.core.page_cache.PageCacheFetchMiddleware",
 ]
+
+# Whole pages for anonymous visitors (core.page_cache), renewed at once on every publication.
+# 0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# How long shared caches in front (nginx, a CDN) may keep a page: a publication is visible
+# everywhere within this.
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "1"))
+# Never cached: the admin and previews, the tip form (its CSRF token), the API (its own limits).
+PAGE_CACHE_EXCLUDE = ("/admin/", "/django-admin/", "/tipsa/", "/en/tipsa/", "/api/", "/documents/")
 
 ROOT_URLCONF = "millenniekommunerna.urls"
 

@@ -21,3 +21,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True
+
+# The page cache is off for the suite, whose tests change data behind the signals' back
+# (queryset updates, fixtures); core/tests/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0

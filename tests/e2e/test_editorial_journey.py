@@ -16,6 +16,25 @@ from tests.e2e.pages import HomePage, MunicipalityPage, SitePage
 from tests.e2e.pages.admin import AdminSession, StoryEditor
 
 PASSWORD = "ett-langt-testlosenord-2024"
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def assert_axe_clean(page):
+    violations = Axe().run(page, options=WCAG).response["violations"]
+    assert violations == [], [(v["id"], v["help"], len(v["nodes"])) for v in violations]
+
+
+class Steps:
+    """Counts the page loads and clicks of a journey, for the closing note's before/after."""
+
+    def __init__(self, page):
+        self.loads = 0
+        page.on("load", lambda _page: self._loaded())
+
+    def _loaded(self):
+        self.loads += 1
+
+
 TITLE = "Salems skolor halverar matsvinnet"
 
 
@@ -65,9 +84,14 @@ def test_editor_writes_reviewer_requests_change_editor_fixes_reviewer_approves(
     page.set_default_timeout(60_000)
     admin = AdminSession(page, base_url)
     editor = StoryEditor(page, base_url)
+    steps = Steps(page)
 
     # Anna writes the story with an image and a goal, and submits it.
     admin.log_in("anna@salem.se", PASSWORD)
+    # Her dashboard names her municipality and leads to a new story.
+    expect(page.get_by_role("region", name="Att åtgärda")).to_contain_text("Salem")
+    assert_axe_clean(page)
+    screenshot("editor-dashboard", width=1280)
     editor.open_new(editors["salem_page_id"])
     editor.title.fill(TITLE)
     editor.teaser.fill("Skolorna i Salem väger matsvinnet varje dag. På två år har det halverats.")
@@ -78,7 +102,7 @@ def test_editor_writes_reviewer_requests_change_editor_fixes_reviewer_approves(
     status = page.get_by_role("status")
     # Wagtail's autosave may have created the draft already, so either message may show.
     expect(status).to_contain_text(
-        re.compile(f"Sida '{TITLE}' (skapad och|har blivit) inlämnad för moderering")
+        re.compile(f"Sidan ”{TITLE}” (skapades och skickades|har skickats) till granskning")
     )
     story_id = int(
         re.search(
@@ -106,6 +130,7 @@ def test_editor_writes_reviewer_requests_change_editor_fixes_reviewer_approves(
     banner = page.locator(".messages").get_by_text("Ändringar begärda av nina@example.org")
     expect(banner).to_be_visible()
     expect(page.locator(".messages")).to_contain_text("Skriv gärna hur många skolor som är med.")
+    assert_axe_clean(page)
     screenshot("editor-sees-requested-changes", width=375)
     page.set_viewport_size({"width": 1280, "height": 900})
     details = editor.review_details()
@@ -138,6 +163,7 @@ def test_editor_writes_reviewer_requests_change_editor_fixes_reviewer_approves(
     municipality.cards[0].read_more.click()
     expect(page.locator("h1")).to_have_text(TITLE)
     screenshot("approved-story", width=375)
+    print(f"editorial journey: {steps.loads} page loads")
 
 
 def test_visitor_sends_a_tip_and_the_national_editor_makes_a_draft_story_of_it(
@@ -230,7 +256,7 @@ def test_editor_translates_a_story_into_english_and_the_national_editor_publishe
     editor.teaser.fill("Salem has put solar panels on the roofs of its schools.")
     screenshot("editor-translation", width=1280)
     editor.submit_for_review()
-    expect(page.get_by_role("status")).to_contain_text("inlämnad för moderering")
+    expect(page.get_by_role("status")).to_contain_text("till granskning")
     page.context.clear_cookies()
     # Not shown before review: the English page still shows the Swedish story.
     response = page.request.get(base_url + "/en/kommuner/salem/solceller-pa-salems-tak/")

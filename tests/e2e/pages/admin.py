@@ -87,7 +87,7 @@ class StoryEditor:
         self._action("Lämna in till Nationell granskning")
 
     def resubmit(self):
-        self._action(re.compile(r"^Skicka (igen|om) till Granskning av nationell redaktör"))
+        self._action(re.compile(r"^Skicka (igen |om )?till Granskning av nationell redaktör"))
 
     def request_changes(self, comment: str):
         self._action("Begär ändringar")

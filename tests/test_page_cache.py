@@ -1,0 +1,155 @@
+"""The page cache (core.page_cache): anonymous pages come from the cache, renewed at once
+everywhere a publication shows; editors, sessions, messages, POSTs, the tip form, the admin
+and the API never are; responses carry what shared caches and browsers need."""
+
+import pytest
+from django.contrib.messages import constants
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from millenniekommunerna.goals.models import Goal
+from millenniekommunerna.municipalities.models import MunicipalityPage
+from millenniekommunerna.stories.factories import StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+CACHED_PATHS = [
+    "/",
+    "/berattelser/",
+    "/berattelser/?mal=sdg-12",
+    "/kommuner/osthammar/",
+    "/mal/sdg-12/",
+    "/karta/",
+    "/statistik/",
+    "/sok/?q=skola",
+    "/flode/berattelser.atom",
+    "/en/",
+]
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.PAGE_CACHE_SHARED_SECONDS = 1
+
+
+@pytest.fixture
+def story():
+    goal = Goal.objects.get(slug="sdg-12")
+    story = StoryPageFactory(title="Matsvinnet halveras", goals=[goal], municipality_code="0382")
+    story.save_revision().publish()
+    return story
+
+
+def queries(client, path, **headers):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path, **headers)
+    return response, len(captured)
+
+
+@pytest.mark.parametrize("path", CACHED_PATHS)
+def test_an_anonymous_page_is_served_from_the_cache_the_second_time(client, story, path):
+    first, first_queries = queries(client, path)
+    assert first.status_code == 200, path
+    assert first_queries > 0
+    second, second_queries = queries(client, path)
+    assert second.status_code == 200
+    assert second_queries == 0, f"{path}: {second_queries} queries from a cache hit"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_a_publication_is_visible_at_once_on_every_page_that_shows_it(client, story):
+    pages = [
+        "/",
+        "/berattelser/",
+        "/kommuner/osthammar/",
+        "/mal/sdg-12/",
+        "/flode/berattelser.atom",
+    ]
+    for path in pages:
+        client.get(path)  # fill the cache
+    new = StoryPageFactory(
+        title="Solceller på skolorna",
+        goals=[Goal.objects.get(slug="sdg-12")],
+        municipality_code="0382",
+        live=False,
+        first_published_at=None,
+    )
+    new.save_revision().publish()
+    for path in pages:
+        assert "Solceller på skolorna" in client.get(path).content.decode(), path
+
+    new.refresh_from_db()
+    new.unpublish()
+    for path in pages:
+        assert "Solceller på skolorna" not in client.get(path).content.decode(), path
+
+
+def test_editing_reference_data_renews_the_pages(client, story):
+    page = MunicipalityPage.objects.get(municipality__code="0382")
+    client.get("/kommuner/osthammar/")
+    municipality = page.municipality
+    municipality.is_millennium_municipality = not municipality.is_millennium_municipality
+    municipality.save()
+    response = client.get("/kommuner/osthammar/")
+    assert "X-Page-Cache" not in response
+
+
+def test_editors_are_never_served_or_stored(client, story, django_user_model):
+    editor = django_user_model.objects.create_user("redaktor", password="ett-langt-losenord")
+    client.force_login(editor)
+    client.get("/")
+    response, count = queries(client, "/")
+    assert "X-Page-Cache" not in response and count > 0
+    anonymous = Client()
+    assert "X-Page-Cache" not in anonymous.get("/"), "the editor's page was not stored"
+
+
+def test_a_visitor_with_a_message_waiting_is_not_served_from_the_cache(client, story):
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    client.get("/")
+    storage = CookieStorage(None)
+    encoded = storage._encode([storage.__class__.__mro__ and _message("Tack för tipset!")])
+    client.cookies["messages"] = encoded
+    response = client.get("/")
+    assert "X-Page-Cache" not in response
+
+
+def _message(text):
+    from django.contrib.messages.storage.base import Message
+
+    return Message(constants.SUCCESS, text)
+
+
+@pytest.mark.parametrize("path", ["/tipsa/", "/api/v1/stories", "/admin/login/"])
+def test_the_tip_form_the_api_and_the_admin_are_never_cached(client, story, path):
+    client.get(path)
+    response = client.get(path)
+    assert response.status_code in (200, 301, 302)
+    assert "X-Page-Cache" not in response
+
+
+def test_a_post_is_never_answered_from_the_cache(client, story):
+    client.get("/sok/?q=skola")
+    response = client.post("/sok/?q=skola")
+    assert "X-Page-Cache" not in response
+
+
+def test_shared_caches_keep_a_page_a_second_browsers_revalidate_with_an_etag(client, story):
+    response = client.get("/")
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert {"public", "max-age=0", "s-maxage=1"} <= cache_control
+    etag = response["ETag"]
+    again = client.get("/", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_the_cache_can_be_turned_off(client, story, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/")
+    response, count = queries(client, "/")
+    assert "X-Page-Cache" not in response and count > 0
