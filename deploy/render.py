@@ -54,7 +54,12 @@ def render_file(path: Path | str, values: dict[str, str] | None = None) -> str:
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    names = "\n".join(f"  {name}={value!r}" for name, value in DEFAULTS.items())
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog=f"names and their defaults:\n{names}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("template", type=Path)
     parser.add_argument("values", nargs="*", metavar="NAME=VALUE")
     parser.add_argument("-o", "--output", type=Path, help="Write here instead of to stdout.")
