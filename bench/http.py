@@ -200,7 +200,7 @@ def format_table(rows: list[dict]) -> str:
         queries = row["queries"] if row.get("queries") is not None else ""
         lines.append(
             f"{name[:28]:<28} {row['mode']:<9} {row['rps']:>8.1f} {row['p50_ms']:>8.1f} "
-            f"{row['p99_ms']:>8.1f} {ratio:>8} {queries!s:>7}  {row.get('cache') or ''}"
+            f"{row['p99_ms']:>8.1f} {ratio:>8} {queries!s:>7}  {row.get('cache') or ''}".rstrip()
         )
     return "\n".join(lines)
 
