@@ -11,7 +11,7 @@ SEED_GOALS := millenniekommunerna/data/seed/seed_goals.csv
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-postgres lint format check messages lock bench bench-export clean quality-tools mutation mutation-smoke
+.PHONY: help install setup run test test-postgres lint format check messages lock bench bench-export bench-http clean quality-tools mutation mutation-smoke
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ bench: install ## Render times and query counts at 1 000 and 10 000 stories (scr
 	@mkdir -p var
 	DATABASE_URL=sqlite:///$(CURDIR)/var/bench.sqlite3 DJANGO_SETTINGS_MODULE=millenniekommunerna.settings.dev \
 	  $(BIN)/python bench/pages.py --reset --stories 1000,10000 $(BENCH_ARGS)
+
+bench-http: install ## Requests/s through nginx, its micro-cache and gunicorn at 1 000 and 100 000 stories (needs wrk, nginx, redis-server, postgresql)
+	$(BIN)/python bench/http.py $(BENCH_ARGS)
 
 mutation: install ## Mutation testing of the modules that decide (var/mutation/report.md); MUTATION_TARGETS=… for some
 	$(BIN)/python scripts/mutation.py $(MUTATION_TARGETS)
