@@ -5,8 +5,9 @@ Django's own cache middleware does the work (`UpdateCacheMiddleware` first in MI
 `FetchFromCacheMiddleware` last). Three things are added here, which it cannot know:
 
 - *who and what is never cached*: anyone with a session (editors, a visitor with a message
-  waiting), POST and the other unsafe methods, and the paths in `PAGE_CACHE_EXCLUDE` (the
-  admin and previews, the tip form with its CSRF token, the API with its own rate limits);
+  waiting) or a CSRF cookie, POST and the other unsafe methods, and the paths in
+  `PAGE_CACHE_EXCLUDE` (the admin and previews, the tip form with its CSRF token, the API
+  with its own rate limits);
 - *invalidation*: the key of every entry holds the generation of the derived-data cache
   (core.derived_cache), which the content layer renews on publish, unpublish, move, delete
   and reference-data edits — so every page that shows the changed thing (a story's
@@ -40,7 +41,10 @@ def enabled() -> bool:
 def cacheable(request) -> bool:
     if not enabled() or request.method not in ("GET", "HEAD"):
         return False
-    if request.COOKIES.get(settings.SESSION_COOKIE_NAME) or request.COOKIES.get("messages"):
+    # A session (an editor, a message waiting) or a CSRF cookie (someone who opened a form)
+    # means a page of one's own; nginx's micro-cache in deploy/ passes the same requests by.
+    personal = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, "messages")
+    if any(request.COOKIES.get(name) for name in personal):
         return False
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
