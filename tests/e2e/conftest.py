@@ -72,15 +72,23 @@ def _free_port() -> int:
 
 
 class SiteProcess:
-    """The site, on its own SQLite database, served by Django's server in a subprocess."""
+    """The site, on its own database, served by Django's server in a subprocess: a SQLite
+    file, or — with `E2E_DATABASE_URL` naming a PostgreSQL server (scripts/postgres.sh) — a
+    database of its own there, made for the run and dropped after it."""
 
     def __init__(self, directory: Path):
         self.directory = directory
         self.database = directory / "db.sqlite3"
+        self.postgres = os.environ.get("E2E_DATABASE_URL", "")
+        if self.postgres:
+            self.postgres_name = f"mk_e2e_{os.getpid()}"
+            database_url = self.postgres.rsplit("/", 1)[0] + "/" + self.postgres_name
+        else:
+            database_url = f"sqlite:///{self.database}"
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "tests.e2e.settings",
-            "DATABASE_URL": f"sqlite:///{self.database}",
+            "DATABASE_URL": database_url,
             "E2E_STATIC_ROOT": str(STATIC_DIR),
             "PYTHONUNBUFFERED": "1",
         }
@@ -101,9 +109,18 @@ class SiteProcess:
             raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stderr}")
         return result.stdout + result.stderr
 
+    def _postgres(self, statement: str):
+        import psycopg
+
+        with psycopg.connect(self.postgres, autocommit=True) as connection:
+            connection.execute(statement)
+
     def prepare(self):
         shutil.rmtree(self.directory, ignore_errors=True)
         self.directory.mkdir(parents=True)
+        if self.postgres:
+            self._postgres(f"DROP DATABASE IF EXISTS {self.postgres_name}")
+            self._postgres(f"CREATE DATABASE {self.postgres_name}")
         self.manage("migrate", "--noinput")
         self.manage("load_reference_data")
         self.manage("import_listing", str(SEED), "--goals", str(SEED_GOALS), "--mark-millennium")
@@ -153,6 +170,8 @@ class SiteProcess:
         if log.exists():
             shutil.copy(log, self.directory.parent / "server-last.log")
         shutil.rmtree(self.directory, ignore_errors=True)
+        if self.postgres:
+            self._postgres(f"DROP DATABASE IF EXISTS {self.postgres_name} WITH (FORCE)")
 
 
 @pytest.fixture(scope="session")
