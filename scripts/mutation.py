@@ -56,8 +56,12 @@ TARGETS = (
     Target(
         "ratelimit",
         ("core/ratelimit.py",),
-        (f"{PACKAGE}/core/tests/test_ratelimit.py", f"{PACKAGE}/tips/tests/test_views.py"),
-        "rate limits of logins and tips",
+        (
+            f"{PACKAGE}/core/tests/test_ratelimit.py",
+            f"{PACKAGE}/tips/tests/test_views.py",
+            "tests/test_rate_limit.py",
+        ),
+        "rate limits of logins, tips, the API and the expensive anonymous pages",
     ),
     Target(
         "roles",

@@ -6,14 +6,13 @@ uses no cookies or credentials, so `Access-Control-Allow-Origin: *` on GET, HEAD
 the whole policy, and a dependency would add configuration without adding safety.
 """
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
+
+from millenniekommunerna.core import ratelimit
 
 API_PREFIX = "/api/"
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
@@ -29,37 +28,15 @@ ERROR_MESSAGES = {
 }
 
 
-def client_ip(request):
-    """The client's address: REMOTE_ADDR, or with TRUSTED_PROXY_COUNT proxies in front, the
-    address the outermost trusted proxy saw (never a value the client could choose)."""
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if proxies:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [a for a in forwarded if a]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def check_rate_limit(request):
-    """Count the request in the client's current window; return (allowed, limit, remaining,
-    seconds until the window ends). A fixed window counted with the cache's atomic `incr`, so
-    that with a shared cache (Redis) every process sees the same count."""
+    """Count the request against the client's limit (core.ratelimit, shared by every process
+    through the cache); return (allowed, limit, remaining, seconds until the window ends)."""
     limit = getattr(settings, "API_RATE_LIMIT", 0)
     window = max(1, getattr(settings, "API_RATE_LIMIT_WINDOW", 60))
     if not limit:
         return True, 0, 0, 0
-    now = time.time()
-    current = int(now // window)
-    key = f"api-rate:{client_ip(request)}:{current}"
-    cache.add(key, 0, timeout=window + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window + 1)
-        count = 1
-    reset = max(1, int((current + 1) * window - now + 0.999))
-    return count <= limit, limit, max(0, limit - count), reset
+    result = ratelimit.hit("api", ratelimit.client_ip(request), ratelimit.Limit(limit, window))
+    return result.allowed, limit, max(0, limit - result.count), result.retry_after
 
 
 def json_error(status, detail, **headers):

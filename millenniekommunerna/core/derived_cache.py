@@ -36,6 +36,11 @@ def get_or_build(name: str, build: Callable[[], object]):
     return value
 
 
+def is_built(name: str) -> bool:
+    """Whether `name` is in the cache for the current data."""
+    return cache.get(f"story-derived:{generation()}:{name}") is not None
+
+
 def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 

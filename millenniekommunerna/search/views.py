@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.search.backends import get_search_backend
 
+from millenniekommunerna.core import ratelimit
 from millenniekommunerna.core import swedish as text
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import Municipality
@@ -71,6 +72,10 @@ def search(request):
     """`/sok/?q=…`: stories (with facets), municipalities and goals that match the words."""
     selection = Selection.from_params(request.GET)
     finder = StoryFinder(selection)
+    if request.GET and not finder.is_cached:  # searched words are never cached
+        limited = ratelimit.throttle(request)
+        if limited is not None:
+            return limited
     page = finder.page(request.GET.get(PARAM_PAGE), per_page=PER_PAGE)
     stems = text.query_stems(selection.searched)
 
@@ -100,6 +105,9 @@ def search(request):
         "sort_options": _sort_options(selection),
         "hidden_params": hidden,
         "widen_url": selection.url(**dict.fromkeys(FILTER_PARAMS)) if selection.is_filtered else "",
+        # Search answers any words: no page of it is for search engines (robots.txt keeps
+        # them out, and every link to another state of it carries rel="nofollow").
+        "robots": "noindex, follow",
     }
     return TemplateResponse(request, "search/search.html", context)
 

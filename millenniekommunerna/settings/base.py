@@ -257,6 +257,14 @@ OPEN_DATA_LICENCE_URL = os.environ.get(
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
 API_RATE_LIMIT_WINDOW = int(os.environ.get("API_RATE_LIMIT_WINDOW", "60"))
 
+# Filtered story listings and searches that the cache cannot answer, per client address (see
+# TRUSTED_PROXY_COUNT) per EXPENSIVE_RATE_PERIOD seconds; more get 429 and Retry-After. Never
+# counted: cached answers and signed-in editors. 0 turns the limit off (here, so development
+# and tests run without it); settings.production turns it on. Counted by django-ratelimit in
+# the cache (core.ratelimit), shared between processes only when the cache is (REDIS_URL).
+EXPENSIVE_RATE_LIMIT = int(os.environ.get("EXPENSIVE_RATE_LIMIT", "0"))
+EXPENSIVE_RATE_PERIOD = int(os.environ.get("EXPENSIVE_RATE_PERIOD", "60"))
+
 # Logging: everything to stderr; the process manager collects it.
 LOGGING = {
     "version": 1,

@@ -59,9 +59,13 @@ def check_alternates(site, page_type, language):
     canonical = site.canonical()
     if canonical is not None:
         # Each language version is its own canonical page, never the other language's, which
-        # would make search engines drop it.
+        # would make search engines drop it. A noindex page names its indexable form instead
+        # (docs/crawling.md), in its own language too.
         own_path = (page_type.en_path if language == "en" else page_type.path).split("?")[0]
-        assert urlsplit(canonical).path == own_path, canonical
+        if page_type.noindex:
+            assert urlsplit(canonical).path.startswith("/en/") == (language == "en"), canonical
+        else:
+            assert urlsplit(canonical).path == own_path, canonical
         assert urlsplit(canonical).netloc == alternates["sv"].netloc
 
 

@@ -13,6 +13,7 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from millenniekommunerna.core import public_url
 from millenniekommunerna.core.locales import interface_language
 from millenniekommunerna.core.navigation import (
     interface_is_content_language,
@@ -176,23 +177,38 @@ def meta_description(page):
 
 
 @register.simple_tag(takes_context=True)
-def canonical_url(context, page):
-    """Absolute URL of the page in the active language, keeping the listing page number so that
-    page 2 of a listing is not folded into page 1. The English page is its own canonical: it is
-    one of the `hreflang` alternates, and a canonical pointing at another alternate would tell
-    search engines to drop it."""
-    if page is None:
-        return ""
+def canonical_url(context, page=None):
+    """Absolute URL of the page in the active language, without any query string: a later page
+    of a listing, a filtered or sorted one, names its first page (or the indexable form the
+    view gives as `canonical_path`) and says `noindex` (`robots_directives`). The English page
+    is its own canonical: it is one of the `hreflang` alternates, and a canonical pointing at
+    another alternate would tell search engines to drop it. A view that is no Wagtail page is
+    its own canonical at its path."""
     request = _request(context)
+    if context.get("canonical_path"):
+        return public_url.absolute(context["canonical_path"], request)
+    if not hasattr(page, "get_full_url"):  # a view that is no Wagtail page
+        match = getattr(request, "resolver_match", None)
+        return public_url.absolute(request.path, request) if match is not None else ""
     url = page.get_full_url(request=request) or ""
     if url:
         parts = urlsplit(url)
-        url = urlunsplit(parts._replace(path=lang_url(parts.path)))
-    if url and request is not None:
-        number = request.GET.get(PAGE_PARAM, "")
-        if number.isdigit() and int(number) > 1:
-            url = f"{url}?{PAGE_PARAM}={int(number)}"
+        url = urlunsplit(parts._replace(path=lang_url(parts.path), query=""))
     return url
+
+
+@register.simple_tag(takes_context=True)
+def robots_directives(context):
+    """The page's `<meta name="robots">`: what the view says (`robots` in the context, ""
+    for an indexable page), else `noindex, follow` for any address with a query string (a later
+    page, `?kommun=` on a partner place, a tip about a story) and nothing otherwise. The links
+    that lead to such addresses carry rel="nofollow" (docs/crawling.md)."""
+    if "robots" in context:
+        return context["robots"] or ""
+    request = _request(context)
+    if request is not None and request.GET:
+        return "noindex, follow"
+    return ""
 
 
 @register.simple_tag(takes_context=True)

@@ -231,8 +231,8 @@ def test_pagination_links_use_the_sida_parameter():
         request,
         page_obj=page,
     )
-    assert 'href="/berattelser/?q=vatten" rel="prev"' in html
-    assert 'href="/berattelser/?q=vatten&amp;sida=3" rel="next"' in html
+    assert 'href="/berattelser/?q=vatten" rel="prev nofollow"' in html
+    assert 'href="/berattelser/?q=vatten&amp;sida=3" rel="next nofollow"' in html
     assert 'aria-current="page"' in html
     single = Paginator(range(3), 12).page(1)
     assert "pagination" not in render(

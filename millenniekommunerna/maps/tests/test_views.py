@@ -19,7 +19,7 @@ SHAPE = re.compile(
     r'<path id="k(?P<code>\d{4})" class="c(?P<bin>\d)" d="(?P<d>[^"]*)"/></a>'
 )
 LINE = re.compile(
-    r'<a class="partnership" href="(?P<href>[^"]*)" aria-label="(?P<label>[^"]*)">'
+    r'<a class="partnership" href="(?P<href>[^"]*)" rel="nofollow" aria-label="(?P<label>[^"]*)">'
     r"<title>[^<]*</title><path class=\"partnership__hit\" d=\"(?P<d>[^\"]*)\"/>"
 )
 PLACE = re.compile(r'<a class="place" href="(?P<href>[^"]*)" aria-label="(?P<label>[^"]*)">')

@@ -219,8 +219,11 @@ def test_a_municipality_from_another_county_is_read_as_its_own_county(varied_sto
 def test_filtered_listing_is_not_indexed_and_links_its_feeds(varied_stories, client):
     plain = client.get("/berattelser/").content.decode()
     assert 'name="robots"' not in plain
-    html = client.get("/berattelser/?lan=uppsala").content.decode()
+    html = client.get("/berattelser/?lan=uppsala&ar=2012").content.decode()
     assert '<meta name="robots" content="noindex, follow">' in html
+    assert '<link rel="canonical" href="http://testserver/berattelser/?lan=uppsala">' in html
+    html = client.get("/berattelser/?lan=uppsala").content.decode()
+    assert 'name="robots"' not in html
     assert 'type="application/atom+xml" title="Berättelser från Uppsala län' in html
     assert 'href="/flode/lan/uppsala.atom"' in html
 

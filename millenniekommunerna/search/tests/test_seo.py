@@ -31,9 +31,15 @@ def test_sitemap_lists_every_live_page_with_its_last_change(client, home_page):
     draft.unpublish()
     urls = sitemap_urls(client)
     live = Page.objects.live().public().filter(depth__gte=2)
-    assert len(urls) == live.count()
+    pages = {url: date for url, date in urls.items() if "/karta/" not in url and "?" not in url}
+    pages = {
+        url: date for url, date in pages.items() if not re.search(r"/(statistik|tipsa)/$", url)
+    }
+    # Every page in Swedish and under /en/.
+    assert len(pages) == 2 * live.count()
     for page in live:
         assert "http://testserver" + page.url in urls
+        assert "http://testserver/en" + page.url in urls
     assert not any("utkast-som-inte-syns" in url for url in urls)
     story.refresh_from_db()
     published = localtime(story.last_published_at or story.first_published_at).date().isoformat()
@@ -41,6 +47,18 @@ def test_sitemap_lists_every_live_page_with_its_last_change(client, home_page):
     # The municipality's page and the listings changed when the story was published.
     assert urls["http://testserver" + story.get_parent().url] == published
     assert urls["http://testserver" + home_page.url] == published
+    assert urls["http://testserver/en" + story.url] == published
+
+
+def test_sitemap_lists_the_views_partner_places_and_landing_listings(client, seed_import):
+    urls = set(sitemap_urls(client))
+    for path in ("/karta/", "/statistik/", "/tipsa/", "/karta/orter/kisumu/"):
+        assert "http://testserver" + path in urls
+        assert "http://testserver/en" + path in urls
+    # One county or one partner country alone: the landing pages of the story listing.
+    assert "http://testserver/berattelser/?lan=uppsala" in urls
+    assert "http://testserver/en/berattelser/?land=ke" in urls
+    assert not any("mal=" in url or "kommun=" in url or "&" in url for url in urls)
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):

@@ -150,7 +150,7 @@ def test_no_results_suggest_a_spelling_and_ways_to_widen(seed_stories, client):
     assert 'href="?q=kisumu"' in html
     html = client.get("/sok/", {"q": "biogas", "land": "ke"}).content.decode()
     assert "Ingen berättelse matchar" in html
-    assert 'href="?q=biogas">Sök utan filtren</a>' in html
+    assert 'href="?q=biogas" rel="nofollow">Sök utan filtren</a>' in html
 
 
 def test_a_question_falls_back_to_stories_with_some_of_the_words(seed_stories, client):

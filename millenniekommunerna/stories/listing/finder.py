@@ -15,7 +15,7 @@ from modelsearch.query import And, Or, PlainText
 from wagtail.search.backends import get_search_backend
 
 from millenniekommunerna.core import swedish as text
-from millenniekommunerna.core.derived_cache import get_or_build
+from millenniekommunerna.core.derived_cache import get_or_build, is_built
 from millenniekommunerna.core.locales import interface_language
 
 from ..models.story import StoryPage
@@ -160,11 +160,24 @@ class StoryFinder:
             counter = FacetCounter(self)
             return {"count": counter.count(), "facets": counter.facets()}
 
-        if self.selection.searched or not self._default_base:
+        if not self._cacheable:
             return build()
-        language = interface_language()
+        return get_or_build(self._cache_name, build)
+
+    @property
+    def _cacheable(self) -> bool:
+        return not self.selection.searched and self._default_base
+
+    @property
+    def _cache_name(self) -> str:
         selection = hashlib.sha256(self.selection.url().encode()).hexdigest()[:32]
-        return get_or_build(f"listing:{language}:{selection}", build)
+        return f"listing:{interface_language()}:{selection}"
+
+    @property
+    def is_cached(self) -> bool:
+        """Whether the count and facets come from the cache: the request is cheap then, and
+        no rate limit applies to it (core.ratelimit.throttle)."""
+        return self._cacheable and is_built(self._cache_name)
 
     def page(self, number, per_page: int = 12, strict: bool = False):
         """A page of the results. A bad page number gives the nearest page, or with `strict`

@@ -1,5 +1,8 @@
-"""The listing's URL parameters (Swedish: they are part of every listing's address) and the
-limits on what a query string may ask for."""
+"""The listing's URL parameters (Swedish: they are part of every listing's address), the
+limits on what a query string may ask for, and which of its addresses are for search engines
+(docs/crawling.md)."""
+
+from urllib.parse import parse_qsl, urlsplit
 
 PARAM_QUERY = "q"
 PARAM_GOAL = "mal"
@@ -19,6 +22,12 @@ FILTER_PARAMS = (
     PARAM_MILLENNIUM,
 )
 
+# A listing narrowed by one of these alone, to one value, is a landing page of its own ("stories
+# in Dalarnas län", "stories with Kenya"): indexable, in the sitemap, linked without nofollow.
+# A goal and a municipality have pages of their own (/mal/sdg-12/, /kommuner/osthammar/), which
+# are the indexable form of `?mal=sdg-12` and `?kommun=osthammar`.
+LANDING_PARAMS = (PARAM_COUNTY, PARAM_COUNTRY)
+
 SORT_RELEVANCE = "relevans"
 SORT_NEWEST = "nyast"
 YES, NO = "ja", "nej"
@@ -28,3 +37,12 @@ MAX_PARAM_LENGTH = 60
 MIN_YEAR, MAX_YEAR = 1950, 2100
 MAX_CLUSTER_MATCHES = 1000
 SHOWN_BEFORE_MORE = 8
+
+
+def is_landing_query(url: str) -> bool:
+    """Whether a listing URL (`?lan=dalarnas-lan`, `/berattelser/`) is the first page of the
+    whole listing or of a landing page: search engines may follow a link to it."""
+    items = parse_qsl(urlsplit(url).query, keep_blank_values=True)
+    if not items:
+        return True
+    return len(items) == 1 and items[0][0] in LANDING_PARAMS and bool(items[0][1])

@@ -24,6 +24,11 @@ class FacetOption:
         if self.selected:
             self.count = None
 
+    @property
+    def landing(self) -> bool:
+        """Whether the link leads to an indexable listing (see `params.is_landing_query`)."""
+        return params.is_landing_query(self.url)
+
 
 @dataclass
 class Facet:
@@ -106,4 +111,6 @@ def active_filters(selection) -> list[dict]:
                 "url": selection.url(**{params.PARAM_MILLENNIUM: None}),
             }
         )
+    for chip in chips:
+        chip["landing"] = params.is_landing_query(chip["url"])
     return chips

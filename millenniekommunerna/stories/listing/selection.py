@@ -222,6 +222,45 @@ class Selection:
             or self.millennium is not None
         )
 
+    # --- search engines (docs/crawling.md) -----------------------------------------------
+
+    @property
+    def is_landing(self) -> bool:
+        """The whole listing, or a landing page: one county or one country and nothing else
+        (no search words, no sort order, nothing left out with a notice)."""
+        if self.query or self.explicit_sort or self.notices:
+            return False
+        if not self.is_filtered:
+            return True
+        return self.url() in (self._county_landing(), self._country_landing())
+
+    def _county_landing(self) -> str:
+        return self.url_of({PARAM_COUNTY: self.county.slug}) if self.county else ""
+
+    def _country_landing(self) -> str:
+        if not self.countries:
+            return ""
+        return self.url_of({PARAM_COUNTRY: self.countries[0].code.lower()})
+
+    @staticmethod
+    def url_of(state: dict) -> str:
+        return "?" + urlencode(list(state.items()))
+
+    def canonical(self):
+        """The indexable form of this selection: a query string for the listing (`?` for the
+        whole listing), or the goal or municipality whose page lists the same stories."""
+        if self.is_landing:
+            return self.url()
+        if self.municipality:
+            return self.municipality
+        if self.county:
+            return self._county_landing()
+        if len(self.goals) == 1 and not self.countries:
+            return self.goals[0]
+        if self.countries:
+            return self._country_landing()
+        return "?"
+
     def active_filters(self) -> list[dict]:
         """The chosen filters, each with a link that removes it."""
         return active_filters(self)

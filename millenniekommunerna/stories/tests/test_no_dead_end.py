@@ -18,7 +18,10 @@ def test_a_story_without_its_text_offers_what_exists(client, seed_import):
     assert 'href="/kommuner/kristinehamn/">Mer från Kristinehamns kommun</a>' in box
     assert story.municipality.website and f'href="{story.municipality.website}"' in box
     assert 'href="#related-stories-heading"' in box and 'id="related-stories-heading"' in html
-    assert f'href="/tipsa/?berattelse={story.pk}">Vet du mer om projektet? Tipsa oss</a>' in box
+    assert (
+        f'href="/tipsa/?berattelse={story.pk}" rel="nofollow">Vet du mer om projektet? Tipsa oss</a>'
+        in box
+    )
 
 
 def test_the_tip_form_is_filled_in_for_the_story(client, seed_import):
