@@ -307,7 +307,7 @@ class StoryListing(SitePage):
         return self.page.locator("main .listing-summary").first.inner_text().strip()
 
     def next_page(self):
-        self.page.locator('nav.pagination a[rel="next"]').click()
+        self.page.locator('nav.pagination a[rel~="next"]').click()
         return self
 
     def current_page_number(self) -> str:
