@@ -10,11 +10,13 @@ the production settings and deploy/gunicorn.conf.py (2 sync workers), and nginx 
 site file from deploy/nginx/ on a free port. For each size in --stories it fills the database
 with the story generator (development settings, as bench/pages.py does) and indexes the new
 stories for search, counts each page's database queries, then runs wrk against every page in
-three modes:
+four modes:
 
 - cached: through nginx, as an anonymous visitor: the micro-cache answers;
-- uncached: through nginx with a `csrftoken` cookie, which the site file sends past the cache
-  (a visitor who has opened a form); --uncached-direct asks gunicorn directly instead;
+- app-cache: straight to gunicorn, as an anonymous visitor: the site's own page cache
+  (core.page_cache, in Redis) answers;
+- uncached: through nginx with a `csrftoken` cookie, which both caches pass by (a visitor who
+  has opened a form); --uncached-direct asks gunicorn directly instead, with the same cookie;
 - static: the same page's HTML, saved to a file under STATIC_ROOT and served by the same
   nginx: the ceiling.
 
@@ -57,7 +59,7 @@ WRK_SCRIPT = BENCH_DIR / "wrk_report.lua"
 DATABASE_NAME = "bench_http"
 PG_PORT, REDIS_PORT = 55432, 56379
 REDIS_DB = 5  # the bench's own database number in a Redis that others may share
-MODES = ("cached", "uncached", "static")
+MODES = ("cached", "app-cache", "uncached", "static")
 # A CSRF cookie in Django's format (32 letters or digits), so that Django accepts it as it is
 # and sets no new one; the site file sends every request with this cookie past the cache.
 BYPASS_COOKIE = "csrftoken=" + "benchhttp0" * 3 + "ab"
@@ -518,7 +520,9 @@ class Bench:
 
     def inspect(self) -> list[dict]:
         progress("Counting each page's database queries (production settings, test client) …")
-        output = run([self.python, __file__, "_inspect"], env=self.production_env())
+        # Without the page cache, whose hit costs no query: the count is of a rendering page.
+        env = {**self.production_env(), "PAGE_CACHE_SECONDS": "0"}
+        output = run([self.python, __file__, "_inspect"], env=env)
         line = next(ln for ln in output.splitlines() if ln.startswith(INSPECT_MARKER))
         pages = json.loads(line[len(INSPECT_MARKER) :])
         failed = [p for p in pages if not 200 <= p["status"] < 300]
@@ -586,13 +590,16 @@ class Bench:
 
     def targets(self, url: str, slug: str) -> dict[str, tuple[int, str, dict]]:
         """For each mode: (port, path, extra headers)."""
+        # The CSRF cookie passes by nginx's micro-cache and the site's page cache alike.
         uncached = (
-            (self.gunicorn_port, url, {})
+            (self.gunicorn_port, url, {"Cookie": BYPASS_COOKIE})
             if self.args.uncached_direct
             else (self.nginx_port, url, {"Cookie": BYPASS_COOKIE})
         )
         return {
             "cached": (self.nginx_port, url, {}),
+            # Straight to gunicorn without cookies: the site's own page cache (core.page_cache).
+            "app-cache": (self.gunicorn_port, url, {}),
             "uncached": uncached,
             "static": (self.nginx_port, f"/static/{CEILING_DIR}/{slug}", {}),
         }
@@ -633,6 +640,8 @@ class Bench:
                 page["bytes"][mode] = len(body)
                 if mode == "cached":
                     page["cache"] = response_headers.get("x-cache-status")
+                if mode == "app-cache":
+                    page["app_cache"] = response_headers.get("x-page-cache", "miss")
         if problems:
             raise BenchError("Refusing to time: not every answer is right\n" + "\n".join(problems))
 
