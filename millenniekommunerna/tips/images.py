@@ -23,12 +23,13 @@ LONGEST_SIDE = 2560
 JPEG_QUALITY = 85
 
 
+# The limits are settings (settings/base.py, from the environment), read when they are used.
 def max_bytes() -> int:
-    return int(getattr(settings, "TIPS_IMAGE_MAX_BYTES", 10 * 1024 * 1024))
+    return settings.TIPS_IMAGE_MAX_BYTES
 
 
 def max_pixels() -> int:
-    return int(getattr(settings, "TIPS_IMAGE_MAX_PIXELS", 50_000_000))
+    return settings.TIPS_IMAGE_MAX_PIXELS
 
 
 @dataclass(frozen=True)

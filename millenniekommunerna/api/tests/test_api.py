@@ -332,6 +332,20 @@ def test_bad_filter_values_are_a_400_that_says_what_is_wrong(client, query, para
     assert data["errors"][0]["parameter"] == parameter
 
 
+def test_a_goal_code_missing_from_the_database_is_refused_like_any_unknown_code(client):
+    # The pattern allows sdg-1 to sdg-17, but the codes that exist are the database's: an
+    # editor may have renamed a goal's code, or the reference data may not be loaded yet. The
+    # OpenAPI document then leaves the code out, and a request for it is a 400, not an empty list.
+    Goal.objects.filter(slug="sdg-5").update(slug="sdg-5-renamed")
+    schema = get_json(client, "/api/v1/openapi.json")
+    parameters = schema["paths"]["/api/v1/stories"]["get"]["parameters"]
+    goal = next(parameter for parameter in parameters if parameter["name"] == "goal")
+    assert "sdg-5" not in goal["schema"]["items"]["enum"]
+    data = get_json(client, f"{STORIES}?goal=sdg-4&goal=sdg-5", status=400)
+    assert data["detail"] == "goal='sdg-5': there is no goal with that code."
+    assert data["errors"] == [{"parameter": "goal", "message": data["detail"]}]
+
+
 def test_unknown_query_parameters_are_refused_not_ignored(client):
     data = get_json(client, f"{STORIES}?goals=sdg-12", status=400)
     assert "Unknown query parameter 'goals'" in data["detail"]

@@ -560,3 +560,18 @@ def test_on_a_search_cluster_the_results_come_in_its_order(varied_stories, monke
     on_cluster = finder_for("q=kommun&mal=mdg-8")
     assert {story.pk for story in on_cluster.results} == filtered
     assert on_cluster.count == len(filtered)
+
+
+@pytest.mark.parametrize("query_string", ["q=kommun", "q=kommun+skola"])
+def test_on_a_search_cluster_a_search_nothing_matches_lists_no_story(monkeypatch, query_string):
+    StoryPageFactory(title="Kommunen och skolan")
+
+    class Cluster:
+        def search(self, query, queryset):
+            return []
+
+    monkeypatch.setattr(finder_module, "get_search_backend", Cluster)
+    finder = finder_for(query_string)
+    assert list(finder.results) == []
+    assert finder.count == 0
+    assert list(finder.page(1).object_list) == []

@@ -79,6 +79,23 @@ def test_type_comes_from_the_content_not_the_name():
     assert error.value.code == "not_an_image"
 
 
+def test_a_photo_with_broken_multi_picture_data_is_kept_as_its_base_jpeg():
+    # Cameras and phones store extra pictures (MPO) in an APP2 segment. When that segment is
+    # broken, Pillow warns and reads the base picture; only the decompression bomb warning
+    # refuses an image.
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (30, 120, 60)).save(buffer, format="JPEG")
+    data = buffer.getvalue()
+    payload = b"MPF\x00not a picture index"
+    segment = b"\xff\xe2" + (len(payload) + 2).to_bytes(2, "big") + payload
+    upload = SimpleUploadedFile("foto.jpg", data[:2] + segment + data[2:])
+    with pytest.warns(UserWarning, match="malformed MPO"):
+        result = images.clean_upload(upload)
+    assert result.content_type == "image/jpeg"
+    assert (result.width, result.height) == (40, 30)
+    assert b"MPF" not in result.data
+
+
 @pytest.mark.parametrize("fmt", ["BMP", "TIFF", "ICO"])
 def test_other_image_formats_are_refused(fmt):
     buffer = io.BytesIO()
@@ -110,6 +127,14 @@ def test_size_limit_is_a_setting():
         images.clean_upload(SimpleUploadedFile("a.png", b"\x89PNG\r\n\x1a\n" + b"0" * 2000))
     assert error.value.code == "image_too_large"
     assert "högst 0,0 MB" not in str(error.value.messages)
+
+
+@pytest.mark.parametrize(
+    ("limit", "shown"),
+    [(10 * 1024 * 1024, "10"), (1_572_864, "1,5"), (1_625_293, "1,6"), (100_000, "0,1")],
+)
+def test_the_size_limit_is_shown_in_megabytes_of_1024_kilobytes_to_a_tenth(limit, shown):
+    assert images.megabytes(limit) == shown
 
 
 def test_upload_guard_passes_on_at_most_the_limit():

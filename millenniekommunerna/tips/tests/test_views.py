@@ -11,6 +11,8 @@ from django.test import Client, override_settings
 from PIL import Image
 
 from millenniekommunerna.editorial.tests.helpers import active_content
+from millenniekommunerna.municipalities.models import Municipality
+from millenniekommunerna.tips.forms import TipForm
 from millenniekommunerna.tips.models import Tip
 
 from .conftest import image_file, png_bomb, valid_data
@@ -34,9 +36,27 @@ def test_form_renders_in_swedish_with_labels_and_no_active_content(client):
     assert 'enctype="multipart/form-data"' in html
     assert 'name="csrfmiddlewaretoken"' in html
     assert active_content(html) == []
-    # The bot trap is out of sight and out of the tab order.
+    # The bot trap is out of sight, out of the tab order and not filled in by the browser
+    # (a filled-in trap refuses the tip).
     assert '<div class="form-field" hidden>' in html
-    assert 'tabindex="-1"' in html
+    trap = re.search(r'<input [^>]*name="webbplats"[^>]*>', html).group(0).lower()
+    assert 'autocomplete="off"' in trap and 'tabindex="-1"' in trap  # HTML ignores the case
+
+
+@override_settings(TIPS_IMAGE_MAX_BYTES=5 * 1024 * 1024, TIPS_RETENTION_DAYS=90)
+def test_form_tells_the_visitor_the_limits_and_how_long_a_tip_is_kept(client):
+    html = client.get(URL).content.decode()
+    assert (
+        "Vad görs, vilka deltar, vilka mål bidrar arbetet till och var kan vi läsa mer? "
+        "Högst 5000 tecken."
+    ) in html
+    assert (
+        "JPEG, PNG, WebP eller GIF, högst 5 MB. Skicka bara bilder som du själv har tagit "
+        "eller får dela. Platsuppgifter i bilden tas bort."
+    ) in html
+    assert (
+        "Redaktionen får kontakta mig om tipset och spara det jag har skrivit i högst 90 dagar."
+    ) in html
 
 
 def test_form_lists_municipalities_by_county_after_an_empty_choice(client):
@@ -167,6 +187,26 @@ def test_invalid_tips_are_refused_with_a_swedish_message(client, overrides, mess
     assert not Tip.objects.exists()
 
 
+def test_a_municipality_gone_while_the_form_is_checked_is_refused_with_a_message():
+    # The choices are read when the form is made; should the municipality be gone (or its code
+    # changed) before the form is checked, the visitor is asked to choose again.
+    form = TipForm(data=valid_data(municipality="0128"))
+    Municipality.objects.filter(code="0128").update(code="9998")
+    assert not form.is_valid()
+    assert form.errors["municipality"] == ["Välj en kommun i listan."]
+
+
+def test_a_field_with_an_error_points_a_screen_reader_at_its_hint_and_then_the_error(client):
+    html = post(client, text="<script>alert(1)</script>").content.decode()
+    field = re.search(r'<textarea [^>]*name="text"[^>]*>', html).group(0)
+    assert 'aria-describedby="id_text_helptext id_text_error"' in field.lower()
+    assert 'id="id_text_helptext"' in html and 'id="id_text_error"' in html
+    # A field without a hint points at its error alone.
+    html = post(client, name="<b>Karin</b>").content.decode()
+    field = re.search(r'<input [^>]*name="name"[^>]*>', html).group(0)
+    assert 'aria-describedby="id_name_error"' in field.lower()
+
+
 def test_control_characters_are_removed(client):
     post(client, text="Rad ett\x00\x07\u200b\r\nRad två")
     assert Tip.objects.get().text == "Rad ett\nRad två"
@@ -229,8 +269,34 @@ def test_oversized_image_is_refused(client):
     assert big.size > 50_000
     response = post(client, image=big)
     assert response.status_code == 400
-    assert "Bilden är för stor. Den får vara högst" in response.content.decode()
+    # Under the image field, the size alone: not what the cut-off start of the file (here
+    # nothing at all) would say.
+    assert image_error(response) == "Bilden är för stor. Den får vara högst 0 MB."
     assert not Tip.objects.exists()
+
+
+@override_settings(TIPS_IMAGE_MAX_BYTES=100_000)
+def test_an_image_over_the_limit_by_less_than_it_is_long_is_refused_too(client):
+    # The file arrives cut off after the chunks within the limit (64 kB each), so the start of
+    # it is there; it is refused for its size all the same.
+    noise = Image.effect_noise((400, 400), 100).convert("RGB")
+    buffer = io.BytesIO()
+    noise.save(buffer, format="PNG")
+    assert len(buffer.getvalue()) > 2 * 65_536  # more than one chunk past the limit
+    big = SimpleUploadedFile("stor.png", buffer.getvalue(), content_type="image/png")
+    response = post(client, image=big)
+    assert response.status_code == 400
+    assert image_error(response) == "Bilden är för stor. Den får vara högst 0,1 MB."
+    assert not Tip.objects.exists()
+
+
+def image_error(response):
+    """The error text under the image field."""
+    html = response.content.decode()
+    found = re.search(r'<p class="form-field__error" id="id_image_error">(.*?)</p>', html, re.S)
+    assert found, "no error under the image field"
+    text = re.sub(r'<span class="visually-hidden">[^<]*</span>', "", found.group(1)).strip()
+    return text
 
 
 @pytest.mark.parametrize(
