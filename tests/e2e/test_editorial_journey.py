@@ -20,6 +20,12 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 
 
 def assert_axe_clean(page):
+    # Wagtail's messages fade in: measured mid-animation, their colours are blends.
+    page.evaluate(
+        "Promise.all(document.getAnimations()"
+        ".filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity)"
+        ".map((a) => a.finished))"
+    )
     violations = Axe().run(page, options=WCAG).response["violations"]
     assert violations == [], [(v["id"], v["help"], len(v["nodes"])) for v in violations]
 
