@@ -159,9 +159,68 @@ def test_tables_match_direct_counts_with_a_few_stories(client):
     StoryPageFactory(municipality_code="0382", goals=[goal])
     StoryPageFactory(municipality_code="0382", goals=[goal, Goal.objects.get(slug="mdg-7")])
     StoryPageFactory(municipality_code="2514", year_start=2009)
-    StoryPageFactory(municipality_code="1781", year_start=2012).unpublish()
+    # An unpublished story counts nowhere, not even under its goal.
+    StoryPageFactory(municipality_code="1781", year_start=2012, goals=[goal]).unpublish()
     text = assert_page_matches_the_database(client)
     assert "Blekinge län" in text
+    # The goals in their numbers' order, as the goals are known.
+    shown = page_tables(text)
+    for title, kind, count in (
+        ("Berättelser per globalt mål", "Mål", 17),
+        ("Berättelser per millenniemål", "Millenniemål", 8),
+    ):
+        labels = [row[0] for row in shown[title][1:]]
+        assert [label.split(":")[0] for label in labels] == [
+            f"{kind} {n}" for n in range(1, count + 1)
+        ]
+
+
+SECTIONS = {
+    "globala-malen": (
+        "Berättelser per globalt mål",
+        "Publicerade berättelser per globalt mål i Agenda 2030 (2015–2030).",
+    ),
+    "millenniemalen": (
+        "Berättelser per millenniemål",
+        "Publicerade berättelser per millenniemål (2000–2015).",
+    ),
+    "berattelser-per-lan": (
+        "Berättelser per län",
+        "Publicerade berättelser per län, efter kommunen som berättar dem.",
+    ),
+    "kommuner-med-berattelser": (
+        "Kommuner med berättelser, per län",
+        "Andelen av länets kommuner som har publicerat minst en berättelse.",
+    ),
+    "publiceringsar": (
+        "Berättelser per publiceringsår",
+        "Publicerade berättelser efter året de först publicerades: hos källan för berättelser "
+        "från annat håll (en period när bara den är känd), annars på den här webbplatsen.",
+    ),
+    "startar": (
+        "Berättelser per år då arbetet startade",
+        "Publicerade berättelser efter det år då arbetet de berättar om startade.",
+    ),
+    "samarbeten-per-land": (
+        "Partnerskap per land",
+        "Samarbeten mellan svenska kommuner och orter utomlands, per land, och de publicerade "
+        "berättelser som rör landet, också där en berättelse nämner landet men ingen ort i det.",
+    ),
+}
+
+
+def test_each_table_has_its_heading_and_says_what_it_counts(client):
+    StoryPageFactory(
+        municipality_code="0382", year_start=2009, goals=[Goal.objects.get(slug="mdg-7")]
+    )
+    text = client.get("/statistik/").content.decode()
+    sections = {
+        slug: (html.unescape(title), html.unescape(description))
+        for slug, title, description in re.findall(
+            r'<h2 id="([^"]+)">([^<]*)</h2>\s*<p>([^<]*)</p>', text
+        )
+    }
+    assert {slug: sections.get(slug) for slug in SECTIONS} == SECTIONS
 
 
 def test_tables_match_direct_counts_on_generated_stories(client):
