@@ -257,6 +257,38 @@ class TestWithSeedStories:
             assert csv_row[0] == page_row[0]
             assert [number(c) for c in csv_row[1:]] == [number(c) for c in page_row[1:]]
 
+    def test_each_table_heads_its_columns_in_swedish_with_the_numbers_aligned(self, client):
+        text = client.get("/statistik/").content.decode()
+        heads = dict(
+            re.findall(
+                r'<caption id="([^"]+)-caption">.*?</caption>\s*<thead>\s*<tr>(.*?)</tr>',
+                text,
+                flags=re.DOTALL,
+            )
+        )
+        text_column = '<th scope="col">{}</th>'
+        number_column = '<th scope="col" class="numeric">{}</th>'
+
+        def columns(first, *numbers):
+            return text_column.format(first) + "".join(number_column.format(n) for n in numbers)
+
+        assert heads == {
+            "globala-malen": columns("Mål", "Berättelser"),
+            "millenniemalen": columns("Mål", "Berättelser"),
+            "berattelser-per-lan": columns("Län", "Berättelser"),
+            "kommuner-med-berattelser": columns("Län", "Kommuner", "Med berättelser", "Andel (%)"),
+            "publiceringsar": columns("År", "Berättelser"),
+            "startar": columns("År", "Berättelser"),
+            "samarbeten-per-land": columns(
+                "Land",
+                "Partnerskap",
+                "Svenska kommuner",
+                "Partnerorter",
+                "Berättelser",
+                "varav utan känd ort",
+            ),
+        }
+
     def test_english_csv_has_english_headers_commas_and_decimal_points(self, client):
         body = client.get("/en/statistik/kommuner-med-berattelser.csv").content.decode()
         rows = list(csv.reader(io.StringIO(body[1:])))
