@@ -163,6 +163,10 @@ def test_tables_match_direct_counts_with_a_few_stories(client):
     StoryPageFactory(municipality_code="1781", year_start=2012, goals=[goal]).unpublish()
     text = assert_page_matches_the_database(client)
     assert "Blekinge län" in text
+    # Each goal's row leads to the goal's page, and its bar is drawn in the goal's colour.
+    assert '<th scope="row"><a href="/mal/sdg-12/">Mål 12: ' in text
+    sdg_chart = re.search(r'<svg class="bar-chart".*?</svg>', text, flags=re.DOTALL).group(0)
+    assert re.findall(r'<rect [^>]*fill="([^"]+)"', sdg_chart) == [goal.badge_background]
     # The goals in their numbers' order, as the goals are known.
     shown = page_tables(text)
     for title, kind, count in (
