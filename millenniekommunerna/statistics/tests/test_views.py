@@ -225,6 +225,14 @@ def test_each_table_has_its_heading_and_says_what_it_counts(client):
         )
     }
     assert {slug: sections.get(slug) for slug in SECTIONS} == SECTIONS
+    # A note under each goal table says why its numbers add up to more than the stories.
+    notes = {
+        slug: re.findall(r'<p class="note">([^<]*)</p>', section)
+        for slug, section in re.findall(r'<h2 id="([^"]+)">(.*?)(?=<h2 |$)', text, re.DOTALL)
+    }
+    several = "En berättelse kan ha flera mål, så summan blir större än antalet berättelser."
+    assert notes["globala-malen"] == notes["millenniemalen"] == [several]
+    assert notes["berattelser-per-lan"] == []
 
 
 def test_tables_match_direct_counts_on_generated_stories(client):
