@@ -301,7 +301,21 @@ class TestWithSeedStories:
             ),
         }
 
-    def test_english_csv_has_english_headers_commas_and_decimal_points(self, client):
+    def test_the_tables_with_a_total_name_it_in_swedish(self, client):
+        text = client.get("/statistik/").content.decode()
+        totals = {}
+        for table in re.findall(r"<table.*?</table>", text, flags=re.DOTALL):
+            slug = re.search(r'<caption id="([^"]+)-caption">', table).group(1)
+            total = re.search(r'<tfoot>\s*<tr>\s*<th scope="row">([^<]*)</th>', table)
+            if total:
+                totals[slug] = total.group(1)
+        assert totals == {
+            "berattelser-per-lan": "Alla län",
+            "kommuner-med-berattelser": "Hela Sverige",
+            "publiceringsar": "Alla år",
+            "startar": "Alla år",
+        }
+
         body = client.get("/en/statistik/kommuner-med-berattelser.csv").content.decode()
         rows = list(csv.reader(io.StringIO(body[1:])))
         assert rows[0] == ["County", "Municipalities", "With stories", "Share (%)"]
