@@ -24,6 +24,7 @@ import subprocess
 import sys
 import time
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -193,37 +194,43 @@ def run(target: Target, max_children: int) -> dict:
             stderr=subprocess.STDOUT,
             check=False,
         )
-    seconds = time.monotonic() - started
-    subprocess.run([mutmut, "export-cicd-stats"], cwd=work, capture_output=True, check=False)
-    stats_file = work / "mutants" / "mutmut-cicd-stats.json"
-    if process.returncode != 0 or not stats_file.exists():
+    if process.returncode != 0:
         raise SystemExit(f"mutmut failed for {target.name}; see {log}")
-    stats = json.loads(stats_file.read_text())
-    results = subprocess.run(
-        [mutmut, "results"], cwd=work, capture_output=True, text=True, check=False
+    return collect(target, round(time.monotonic() - started))
+
+
+def collect(target: Target, seconds: int | None = None) -> dict:
+    """The verdicts so far in the target's work folder: all of them after a whole run, the
+    mutants decided before it was stopped after an interrupted one (`checked` < `mutants`)."""
+    work = OUT / "work" / target.name
+    mutmut = str(ROOT / ".venv" / "bin" / "mutmut")
+    if not (work / "mutants").is_dir():
+        raise SystemExit(f"{target.name} has not been run; see --list")
+    listed = subprocess.run(
+        [mutmut, "results", "--all", "true"], cwd=work, capture_output=True, text=True, check=False
     ).stdout
-    survivors = sorted(
-        line.split(":")[0].strip()
-        for line in results.splitlines()
-        if re.search(r":\s*survived\s*$", line)
-    )
-    killed, survived = stats.get("killed", 0), stats.get("survived", 0)
-    timeouts = stats.get("timeout", 0)
-    total = stats.get("total", killed + survived + timeouts)
+    verdicts = {}
+    for line in listed.splitlines():
+        name, _, status = line.strip().rpartition(": ")
+        if name:
+            verdicts[name] = status.strip()
+    count = Counter(verdicts.values())
+    killed, survived, timeouts = count["killed"], count["survived"], count["timeout"]
     decided = killed + survived + timeouts
     return {
         "target": target.name,
         "about": target.about,
         "modules": list(target.modules),
-        "mutants": total,
+        "mutants": len(verdicts),
+        "checked": len(verdicts) - count["not checked"],
         "killed": killed,
         "survived": survived,
         "timed_out": timeouts,
-        "no_tests": stats.get("no_tests", 0),
-        "suspicious": stats.get("suspicious", 0),
+        "no_tests": count["no tests"],
+        "suspicious": count["suspicious"],
         "score": round(100 * (killed + timeouts) / decided, 1) if decided else None,
-        "seconds": round(seconds),
-        "survivors": survivors,
+        "seconds": seconds,
+        "survivors": sorted(name for name, status in verdicts.items() if status == "survived"),
     }
 
 
@@ -247,10 +254,14 @@ def write_report(rows: list[dict]) -> None:
     ]
     for row in merged:
         score = "–" if row["score"] is None else f"{row['score']} %"
+        mutants = row["mutants"]
+        if row.get("checked", mutants) < mutants:
+            mutants = f"{row['checked']} of {mutants} (stopped)"
+        seconds = "–" if row["seconds"] is None else row["seconds"]
         lines.append(
-            f"| {row['target']} | {row['about']} | {row['mutants']} | {row['killed']} | "
+            f"| {row['target']} | {row['about']} | {mutants} | {row['killed']} | "
             f"{row['survived']} | {row['timed_out']} | {row['no_tests']} | {score} | "
-            f"{row['seconds']} |"
+            f"{seconds} |"
         )
     lines.append("")
     for row in merged:
@@ -266,6 +277,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("targets", nargs="*", help="target names (default: all)")
     parser.add_argument("--list", action="store_true", help="list the targets and stop")
+    parser.add_argument(
+        "--collect",
+        action="store_true",
+        help="run nothing: report the verdicts already in the targets' work folders "
+        "(of a run that was stopped, the mutants it decided)",
+    )
     parser.add_argument("--max-children", type=int, default=2, help="mutants run at once")
     parser.add_argument(
         "--min-score", type=float, default=None, help="exit 1 when a target scores below this"
@@ -280,6 +297,16 @@ def main() -> int:
     if unknown:
         parser.error(f"unknown target(s): {', '.join(unknown)}; see --list")
     chosen = [by_name[name] for name in args.targets] or list(TARGETS)
+    if args.collect:
+        rows = [collect(target) for target in chosen]
+        for row in rows:
+            print(
+                f"{row['target']}: {row['checked']} of {row['mutants']} mutants checked, "
+                f"{row['killed']} killed, {row['survived']} survived, score {row['score']} %"
+            )
+        write_report(rows)
+        print(f"report: {OUT / 'report.md'}")
+        return 0
     rows = []
     for target in chosen:
         print(f"mutation testing {target.name} ({', '.join(target.modules)}) …", flush=True)

@@ -137,16 +137,6 @@ class TipForm(forms.ModelForm):
         )
         self.fields[HONEYPOT_FIELD].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
 
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                bound = self[name]
-                ids = [f"{bound.auto_id}_error"]
-                if self.fields[name].help_text:
-                    ids.insert(0, f"{bound.auto_id}_helptext")
-                self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
-
     def clean_municipality(self):
         code = self.cleaned_data["municipality"]
         municipality = Municipality.objects.filter(code=code).first()

@@ -163,6 +163,10 @@ def test_tables_match_direct_counts_with_a_few_stories(client):
     StoryPageFactory(municipality_code="1781", year_start=2012, goals=[goal]).unpublish()
     text = assert_page_matches_the_database(client)
     assert "Blekinge län" in text
+    # Each goal's row leads to the goal's page, and its bar is drawn in the goal's colour.
+    assert '<th scope="row"><a href="/mal/sdg-12/">Mål 12: ' in text
+    sdg_chart = re.search(r'<svg class="bar-chart".*?</svg>', text, flags=re.DOTALL).group(0)
+    assert re.findall(r'<rect [^>]*fill="([^"]+)"', sdg_chart) == [goal.badge_background]
     # The goals in their numbers' order, as the goals are known.
     shown = page_tables(text)
     for title, kind, count in (
@@ -221,6 +225,14 @@ def test_each_table_has_its_heading_and_says_what_it_counts(client):
         )
     }
     assert {slug: sections.get(slug) for slug in SECTIONS} == SECTIONS
+    # A note under each goal table says why its numbers add up to more than the stories.
+    notes = {
+        slug: re.findall(r'<p class="note">([^<]*)</p>', section)
+        for slug, section in re.findall(r'<h2 id="([^"]+)">(.*?)(?=<h2 |$)', text, re.DOTALL)
+    }
+    several = "En berättelse kan ha flera mål, så summan blir större än antalet berättelser."
+    assert notes["globala-malen"] == notes["millenniemalen"] == [several]
+    assert notes["berattelser-per-lan"] == []
 
 
 def test_tables_match_direct_counts_on_generated_stories(client):
@@ -287,6 +299,21 @@ class TestWithSeedStories:
                 "Berättelser",
                 "varav utan känd ort",
             ),
+        }
+
+    def test_the_tables_with_a_total_name_it_in_swedish(self, client):
+        text = client.get("/statistik/").content.decode()
+        totals = {}
+        for table in re.findall(r"<table.*?</table>", text, flags=re.DOTALL):
+            slug = re.search(r'<caption id="([^"]+)-caption">', table).group(1)
+            total = re.search(r'<tfoot>\s*<tr>\s*<th scope="row">([^<]*)</th>', table)
+            if total:
+                totals[slug] = total.group(1)
+        assert totals == {
+            "berattelser-per-lan": "Alla län",
+            "kommuner-med-berattelser": "Hela Sverige",
+            "publiceringsar": "Alla år",
+            "startar": "Alla år",
         }
 
     def test_english_csv_has_english_headers_commas_and_decimal_points(self, client):
