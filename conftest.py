@@ -42,6 +42,22 @@ def pytest_collection_finish(session):
 CANNOT_RUN = pytest.StashKey[bool]()
 
 
+def pytest_collection_modifyitems(items):
+    """Within each module, the tests without the seed stories run before those with them:
+    the seed stories stay in the database from the first test that asks for them to the end
+    of its module (`_seed_for_module`). The sort is stable, so the order is otherwise as
+    written; under xdist each worker runs its share in this order."""
+    modules = {}
+    for index, item in enumerate(items):
+        modules.setdefault(item.module.__name__ if item.module else "", index)
+    items.sort(
+        key=lambda item: (
+            modules[item.module.__name__ if item.module else ""],
+            "_seed_for_module" in item.fixturenames,
+        )
+    )
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     if item.config.stash.get(CANNOT_RUN, False):
@@ -68,9 +84,21 @@ def import_seed():
     )
 
 
+@pytest.fixture(scope="module")
+def _seed_for_module(django_db_setup, django_db_blocker):
+    """The seed stories imported once for a test module (two seconds an import); each test
+    that asks for them runs in a savepoint inside this transaction, so what it changes is
+    rolled back before the next. A test of the same module that does not ask for them and
+    runs after one that did would see them too: keep such tests in modules of their own."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        import_seed()
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def seed_import(db):
-    import_seed()
+def seed_import(_seed_for_module, db):
+    """The seed stories, for one test."""
 
 
 @pytest.fixture(scope="class")
