@@ -4,8 +4,9 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, PageViewRestriction, WorkflowState
 
+from . import derived_cache
 from .public_url import root_url
 
 
@@ -25,6 +26,17 @@ class BasePage(Page):
         if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             return _("live + changes requested") if self.live else _("changes requested")
         return super().status_string
+
+    def get_view_restrictions(self):
+        """Wagtail asks the database for the view restrictions of the page and its ancestors
+        on every request (two queries). The site has none unless an editor sets one, so
+        whether any exists at all is kept in the derived-data cache, renewed when one is
+        saved or deleted (stories.invalidation), and the queries are made only then."""
+        if not derived_cache.get_or_build(
+            "page-view-restrictions-exist", PageViewRestriction.objects.exists
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_meta_description(self) -> str:
         """What search results show under the page's title when the editors have written no
