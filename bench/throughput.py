@@ -2,7 +2,7 @@
 its micro-cache in front of gunicorn, PostgreSQL and Redis, as the number of stories grows.
 
     make bench-http                      # 1 000 and 100 000 stories
-    .venv/bin/python bench/http.py --quick
+    .venv/bin/python bench/throughput.py --quick
 
 It starts everything itself on 127.0.0.1 and stops what it started: PostgreSQL
 (scripts/postgres.sh, scratch database `bench_http`), Redis (scripts/redis.sh), gunicorn with
@@ -24,22 +24,12 @@ Every answer must be 2xx before anything is timed, and wrk must see no errors. T
 var/bench-http-<stories>.json give medians over --rounds rounds. See bench/README.md.
 """
 
-# ruff: noqa: E402 (the standard library is imported after sys.path is put right, below)
-
-import os
-import sys
-
-# This file is called http.py: with bench/ on sys.path before the standard library,
-# `import http.client` (here, in Django) would find this file instead of the standard library's
-# package. child_fill() puts bench/ back, at the end, for pages.py and search.py.
-_BENCH = os.path.dirname(os.path.realpath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.realpath(p or os.curdir) != _BENCH]
-
 import argparse
 import contextlib
 import http.client
 import json
 import math
+import os
 import platform
 import re
 import shutil
@@ -47,11 +37,12 @@ import signal
 import socket
 import statistics
 import subprocess
+import sys
 import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-BENCH_DIR = Path(_BENCH)
+BENCH_DIR = Path(__file__).resolve().parent
 BASE_DIR = BENCH_DIR.parent
 WORK_DIR = BASE_DIR / "var" / "bench-http"  # STATIC_ROOT, MEDIA_ROOT, nginx's files, logs
 DEPLOY_DIR = BASE_DIR / "deploy"
@@ -232,8 +223,9 @@ def progress(message: str) -> None:
 
 
 def child_fill(argv: list[str]) -> None:
-    """`bench/http.py _fill COUNT [--reset] [--i-know] [--seed N] [--batch-size N]`, run with the
-    development settings: bench/pages.py's scratch checks and filling, then the search index."""
+    """`bench/throughput.py _fill COUNT [--reset] [--i-know] [--seed N] [--batch-size N]`, run
+    with the development settings: bench/pages.py's scratch checks and filling, then the
+    search index."""
     parser = argparse.ArgumentParser()
     parser.add_argument("count", type=int)
     parser.add_argument("--reset", action="store_true")
@@ -245,7 +237,7 @@ def child_fill(argv: list[str]) -> None:
     import warnings
 
     warnings.filterwarnings("ignore", message="No directory at")
-    sys.path.append(_BENCH)
+    sys.path.append(str(BENCH_DIR))
     import pages
     import search
 
@@ -306,8 +298,8 @@ def pages_to_measure() -> list[tuple[str, str]]:
 
 
 def child_inspect(argv: list[str]) -> None:
-    """`bench/http.py _inspect`, run with the production settings and environment that gunicorn
-    gets: which pages to measure, and each one's database queries, counted through Django's
+    """`bench/throughput.py _inspect`, run with the production settings and environment that
+    gunicorn gets: which pages to measure, and each one's database queries, counted through Django's
     test client on the second request (the first fills the caches, as in steady state)."""
     sys.path.insert(0, str(BASE_DIR))
     import django
@@ -827,7 +819,7 @@ def main(argv=None) -> None:
     services = Services(args.keep_services)
     bench = Bench(args, services)
     progress(
-        f"bench/http.py · {', '.join(thousands(c) for c in args.counts)} stories · "
+        f"bench/throughput.py · {', '.join(thousands(c) for c in args.counts)} stories · "
         f"Python {platform.python_version()} · {machine_load()}"
     )
     try:
