@@ -1,4 +1,4 @@
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction, WorkflowState
 
 from . import derived_cache
+from .pagination import BoundedPaginator
 from .public_url import root_url
 
 
@@ -52,8 +53,14 @@ class BasePage(Page):
         site_id, site_root_url, path = parts
         return site_id, root_url(request, fallback=site_root_url), path
 
+    # Whether the page's listing is paged to its end rather than through its first pages
+    # (core.pagination).
+    paginate_to_end = False
+
     def paginate(self, request, queryset, per_page=None):
-        paginator = Paginator(queryset, per_page or self.per_page)
+        paginator = BoundedPaginator(
+            queryset, per_page or self.per_page, bounded=not self.paginate_to_end
+        )
         try:
             return paginator.page(request.GET.get("sida") or 1)
         except InvalidPage as error:
