@@ -28,7 +28,6 @@ import argparse
 import contextlib
 import http.client
 import json
-import math
 import os
 import platform
 import re
@@ -263,28 +262,17 @@ def child_fill(argv: list[str]) -> None:
 
 
 def pages_to_measure() -> list[tuple[str, str]]:
-    from django.db.models import Count, Q
+    sys.path.append(str(BENCH_DIR))
+    import pages
 
-    from millenniekommunerna.municipalities.models import Municipality
-    from millenniekommunerna.stories.models import StoryIndexPage, StoryPage
-
-    live = StoryPage.objects.live()
-    last_page = max(1, math.ceil(live.count() / StoryIndexPage.per_page))
-    busiest = (
-        Municipality.objects.annotate(n=Count("stories", filter=Q(stories__live=True)))
-        .filter(n__gt=0)
-        .order_by("-n", "code")
-        .select_related("page", "county")
-        .first()
-    )
-    story = live.order_by("-first_published_at", "-pk").first()
+    deepest, busiest, story = pages.sample_pages()
     if busiest is None or story is None:
         raise BenchError("The database has no published stories.")
     facets = urlencode({"mal": "sdg-13", "lan": busiest.county.slug})
     return [
         ("home", "/"),
         ("listing: goal + county", f"/berattelser/?{facets}"),
-        ("listing: last page", f"/berattelser/?sida={last_page}"),
+        ("listing: deepest page", f"/berattelser/?sida={deepest}"),
         ("story", urlsplit(story.url).path),
         (f"municipality ({thousands(busiest.n)})", urlsplit(busiest.page.url).path),
         ("goal sdg-13", "/mal/sdg-13/"),
