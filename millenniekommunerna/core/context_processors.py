@@ -22,3 +22,15 @@ def navigation(request):
 
     key = f"main-menu:{site.pk}:{interface_language()}"
     return {"main_menu": derived_cache.get_or_build(key, build)}
+
+
+def published_content_key(request):
+    """`published_content_key`: a key for a template fragment that depends only on the
+    published content, the interface language and the address asked for (a listing's grid of
+    story cards: `{% cache … published_content_key %}`). It holds the derived-data cache's
+    generation, so every such fragment goes stale with any publication."""
+    return {
+        "published_content_key": (
+            f"{derived_cache.generation()}:{interface_language()}:{request.get_full_path()}"
+        )
+    }

@@ -121,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "millenniekommunerna.core.context_processors.navigation",
+                "millenniekommunerna.core.context_processors.published_content_key",
             ],
         },
     },
