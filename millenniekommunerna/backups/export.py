@@ -9,11 +9,12 @@ still finds it; content types and permissions, which `migrate` numbers different
 database, are written by natural key ("stories", "storypage") instead.
 
 The data member is written the same way every time from the same data, whatever the
-database: rows in primary-key order, many-to-many lists sorted, JSON keys sorted (PostgreSQL's
-jsonb reorders them), and times to the microsecond (the fixture encoder cuts them to
-milliseconds). So an archive imported and exported again has the same checksum, which is how
-a restore is checked."""
+database: rows in primary-key order, many-to-many lists sorted, JSON keys sorted in JSON fields
+and StreamFields alike (PostgreSQL's jsonb reorders them), and times to the microsecond (the
+fixture encoder cuts them to milliseconds). So an archive imported and exported again has the
+same checksum, which is how a restore is checked."""
 
+import contextlib
 import datetime
 import decimal
 import json
@@ -30,9 +31,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.files.storage import default_storage
 from django.core.serializers.python import Serializer as PythonSerializer
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
+from wagtail.fields import StreamField
 
 from .archive import DATA, FORMAT, FORMAT_VERSION, Writer, media_member
 from .contents import Selection, file_fields, label
@@ -92,6 +94,7 @@ def serialised_rows(model, selection: Selection, using=DEFAULT_DB_ALIAS):
         for field in model._meta.local_many_to_many
         if field.remote_field.through._meta.auto_created
     ]
+    streams = [field.name for field in model._meta.local_fields if isinstance(field, StreamField)]
     rows = model._base_manager.using(using).order_by(model._meta.pk.name)
     is_user = label(model) == label(get_user_model())
     for chunk in _chunks(rows.iterator(chunk_size=500), 500):
@@ -99,6 +102,10 @@ def serialised_rows(model, selection: Selection, using=DEFAULT_DB_ALIAS):
             fields = row["fields"]
             for name in many_to_many:
                 fields[name] = sorted(fields[name], key=json.dumps)
+            for name in streams:
+                # Stored as text by SQLite, as jsonb (keys reordered) by PostgreSQL.
+                if isinstance(fields[name], str):
+                    fields[name] = json.dumps(json.loads(fields[name]), sort_keys=True)
             if is_user and not selection.with_passwords:
                 fields["password"] = NO_PASSWORD
             yield row
@@ -137,13 +144,32 @@ def write_data(path: Path, selection: Selection, using=DEFAULT_DB_ALIAS):
     return counts, sorted(media)
 
 
+def _snapshot(using):
+    """On PostgreSQL, one read-only snapshot for the whole data member, so that an editor
+    saving meanwhile cannot leave a revision in it without its page. On SQLite a transaction
+    here would take the write lock (settings: IMMEDIATE) and make editors wait; there, export
+    while nobody edits (docs/backups.md)."""
+    connection = connections[using]
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return contextlib.nullcontext()
+    return _repeatable_read(using)
+
+
+@contextlib.contextmanager
+def _repeatable_read(using):
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
 def export_site(path: Path, selection: Selection, using=DEFAULT_DB_ALIAS) -> dict:
     """Write the archive at `path`; return its manifest."""
     with tempfile.TemporaryDirectory(prefix="export_site-", dir=path.parent) as workdir:
         workdir = Path(workdir)
         writer = Writer(workdir)
         data = workdir / DATA
-        counts, media = write_data(data, selection, using)
+        with _snapshot(using):
+            counts, media = write_data(data, selection, using)
         writer.add_file(DATA, data)
         missing = []
         for name in media:

@@ -103,3 +103,24 @@ def test_an_existing_file_is_not_overwritten_without_force(tmp_path):
     assert target.read_bytes() == b"earlier"
     call_command("export_site", str(target), force=True, stdout=io.StringIO())
     assert manifest_of(target)["counts"]["stories.storypage"] == 0
+
+
+def test_a_story_body_is_written_with_its_keys_sorted_whatever_order_the_database_keeps(
+    tmp_path, settings
+):
+    """PostgreSQL's jsonb keeps an object's keys in its own order, SQLite keeps the text as
+    written: the archive must be the same from either."""
+    from django.db import connection
+
+    from millenniekommunerna.stories.factories import StoryPageFactory
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    story = StoryPageFactory()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE stories_storypage SET body = %s WHERE page_ptr_id = %s",
+            ['[{"value": "<p>Text</p>", "type": "paragraph", "id": "a1"}]', story.pk],
+        )
+    call_command("export_site", str(tmp_path / "site.tar.gz"), stdout=io.StringIO())
+    [row] = [r for r in rows(tmp_path / "site.tar.gz", "stories.storypage") if r["pk"] == story.pk]
+    assert row["fields"]["body"] == '[{"id": "a1", "type": "paragraph", "value": "<p>Text</p>"}]'
