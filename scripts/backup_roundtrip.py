@@ -13,6 +13,7 @@ own (backup_roundtrip); everything else lives in a temporary directory."""
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -112,6 +113,8 @@ def main() -> None:
         sqlite_c = f"sqlite:///{work / 'c.sqlite3'}"
         print("SQLite: a site with every kind of content", flush=True)
         manage(sqlite_a, work / "media-a", "migrate", "--noinput")
+        # The third database starts as this one does now: migrated, nothing else.
+        shutil.copyfile(work / "a.sqlite3", work / "c.sqlite3")
         manage(sqlite_a, work / "media-a", "load_reference_data")
         manage(sqlite_a, work / "media-a", "shell", "-c", MAKE_CONTENT)
         args = ("--with-passwords", "--with-tips")
@@ -128,8 +131,7 @@ def main() -> None:
         finally:
             drop(options.postgres)
 
-        print("SQLite again: migrate, import, export", flush=True)
-        manage(sqlite_c, work / "media-c", "migrate", "--noinput")
+        print("SQLite again (migrated like the first): import, export", flush=True)
         manage(sqlite_c, work / "media-c", "import_site", str(work / "b.tar.gz"))
         manage(sqlite_c, work / "media-c", "export_site", str(work / "c.tar.gz"), *args)
 
