@@ -11,7 +11,7 @@ SEED_GOALS := millenniekommunerna/data/seed/seed_goals.csv
 PYTEST_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-postgres lint format check messages lock bench bench-export bench-http clean quality-tools mutation mutation-smoke
+.PHONY: help install setup run test test-postgres backup-roundtrip lint format check messages lock bench bench-export bench-http clean quality-tools mutation mutation-smoke
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -40,6 +40,13 @@ test: install ## Run the whole test suite (against DATABASE_URL when it is set)
 test-postgres: install ## Run the suite on a private throw-away PostgreSQL
 	@url=$$(scripts/postgres.sh start) && trap 'scripts/postgres.sh stop' EXIT && \
 	  DATABASE_URL=$$url $(BIN)/pytest $(PYTEST_ARGS)
+
+backup-roundtrip: install ## export_site/import_site SQLite → PostgreSQL → SQLite gives the same manifest (PostgreSQL of DATABASE_URL, or a private one)
+	@case "$${DATABASE_URL:-}" in \
+	  postgres*) $(BIN)/python scripts/backup_roundtrip.py "$$DATABASE_URL" ;; \
+	  *) url=$$(scripts/postgres.sh start) && trap 'scripts/postgres.sh stop' EXIT && \
+	     $(BIN)/python scripts/backup_roundtrip.py "$$url" ;; \
+	esac
 
 bench: install ## Render times and query counts at 1 000 and 10 000 stories (scratch SQLite in var/)
 	@mkdir -p var

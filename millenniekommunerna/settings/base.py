@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "millenniekommunerna.search",
     "millenniekommunerna.feeds",
     "millenniekommunerna.api",
+    "millenniekommunerna.backups",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
