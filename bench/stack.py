@@ -46,10 +46,10 @@ def user_name() -> str:
     return pwd.getpwuid(os.getuid()).pw_name
 
 
-def script(name: str, verb: str, env: dict | None = None) -> str:
-    """Run scripts/<name> <verb> (postgres.sh, redis.sh); what it printed."""
+def script(name: str, verb: str, *args: str, env: dict | None = None) -> str:
+    """Run scripts/<name> <verb> [args] (postgres.sh, redis.sh); what it printed."""
     return subprocess.run(
-        [str(SCRIPTS_DIR / name), verb],
+        [str(SCRIPTS_DIR / name), verb, *args],
         capture_output=True,
         text=True,
         check=True,
@@ -68,14 +68,14 @@ class Services:
         """Start PostgreSQL or Redis with its script unless it already runs; its URL. `env`
         chooses the script's port and directory (PG_PORT, PG_STATE_DIR, REDIS_PORT, …)."""
         already = port_open(port)
-        url = script(script_name, "start", env)
+        url = script(script_name, "start", env=env)
         if already:
             progress(f"{name} already runs on 127.0.0.1:{port}: using it, leaving it running.")
         elif self.keep_services:
             progress(f"Started {name} on 127.0.0.1:{port}; --keep-services leaves it running.")
         else:
             progress(f"Started {name} on 127.0.0.1:{port}.")
-            self.stoppers.append((name, lambda: script(script_name, "stop", env)))
+            self.stoppers.append((name, lambda: script(script_name, "stop", env=env)))
         return url
 
     def process(self, name: str, command: list[str], env: dict, log: Path) -> subprocess.Popen:
