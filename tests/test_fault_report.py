@@ -101,6 +101,13 @@ def test_a_request_under_way_when_the_database_stopped_counts_in_its_window():
     assert report["windows"][2]["errors"] == {"500": 2}
 
 
+def test_once_the_database_is_back_requests_must_succeed():
+    # e.g. a kept connection that nobody tested after the restart (CONN_HEALTH_CHECKS)
+    report = judged([*GOOD, request(25, "500")])
+    assert failed(report) == ["PostgreSQL restart"]
+    assert "1 once it was back" in report_module.format_report(report)
+
+
 def test_while_the_database_restarts_only_error_pages_are_allowed_never_a_hang():
     assert failed(judged([*GOOD, request(22, "timeout", seconds=30)])) == [
         "PostgreSQL restart",
