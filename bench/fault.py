@@ -66,7 +66,7 @@ TIMINGS = {
         "before": 20,
         "killed": 15,
         "postgres_down": 5,
-        "postgres_after": 15,
+        "postgres_after": 10,
         "redis": 25,
         "after": 20,
     },
@@ -74,7 +74,7 @@ TIMINGS = {
         "before": 6,
         "killed": 6,
         "postgres_down": 2,
-        "postgres_after": 6,
+        "postgres_after": 4,
         "redis": 10,
         "after": 6,
     },
@@ -341,7 +341,7 @@ class FaultTest:
             raise StackError("The first app process has no workers")
         victim = min(before)
         killed_at = time.monotonic()
-        self.windows[-1]["fault"] = [self.recorder.now()] * 2
+        self.windows[-1]["faults"] = [[self.recorder.now()] * 2]
         os.kill(victim, signal.SIGKILL)
         self.worker["killed"] = victim
         deadline = killed_at + 30
@@ -361,16 +361,15 @@ class FaultTest:
         )
         self.faults.append(f"worker {victim} of app process 1 killed with SIGKILL; {replaced}")
 
-    def restart_postgres(self) -> None:
-        down = self.args.timings["postgres_down"]
-        started = time.monotonic()
+    def restart_postgres(self, down: int) -> None:
+        """pg_ctl restart (down 0), or stopped for `down` seconds and started again; open
+        connections are cut (fast shutdown)."""
         begun = self.recorder.now()
         stack.script("postgres.sh", "restart", str(down), env=self.pg_env)
-        self.windows[-1]["fault"] = [begun, self.recorder.now()]
-        self.faults.append(
-            f"PostgreSQL stopped (fast shutdown), down {down} s, started again: "
-            f"{time.monotonic() - started:.1f} s in all"
-        )
+        ended = self.recorder.now()
+        self.windows[-1].setdefault("faults", []).append([begun, ended])
+        how = f"stopped for {down} s and started again" if down else "restarted (pg_ctl restart)"
+        self.faults.append(f"PostgreSQL {how}: unavailable {ended - begun:.1f} s")
 
     def faults_in_turn(self) -> None:
         timings = self.args.timings
@@ -380,14 +379,18 @@ class FaultTest:
         self.kill_worker()
         time.sleep(timings["killed"])
         self.window(WINDOWS[2])
-        self.restart_postgres()
+        # At once: a kept connection of a worker that was not using it is now dead.
+        self.restart_postgres(0)
+        time.sleep(timings["postgres_after"])
+        # For a while: requests fail, as error pages, not hanging.
+        self.restart_postgres(timings["postgres_down"])
         time.sleep(timings["postgres_after"])
         self.window(WINDOWS[3])
         begun = self.recorder.now()
         stack.script("redis.sh", "stop", env=self.redis_env)
         time.sleep(timings["redis"])
         stack.script("redis.sh", "start", env=self.redis_env)
-        self.windows[-1]["fault"] = [begun, self.recorder.now()]
+        self.windows[-1]["faults"] = [[begun, self.recorder.now()]]
         self.faults.append(f"Redis stopped for {timings['redis']} s, started again (empty)")
         self.window(WINDOWS[4])
         time.sleep(timings["after"])

@@ -3,6 +3,7 @@ editors who sign in at /admin/login/ and save drafts and publish through Wagtail
 form, as a browser sends it (the CSRF token from the form, the session cookie, the form's
 fields, the body's StreamField as Wagtail's script posts it). Every request is recorded."""
 
+import contextlib
 import http.client
 import itertools
 import json
@@ -15,9 +16,21 @@ from urllib.parse import urlencode
 from fault_report import outcome
 
 TIMEOUT = 30.0  # seconds; fault_report.HANG_SECONDS is what the checks allow
+# In the site's error pages (templates/errors/base.html), not in a bare answer of Django's or
+# gunicorn's.
+ERROR_PAGE = "– Millenniekommunerna</title>"
 # A CSRF cookie in Django's format: both caches (nginx's, the site's) pass such a visitor by,
 # so the page is rendered from the database.
 BYPASS_COOKIE = "csrftoken=" + "faulttest0" * 3 + "ab"
+
+
+def proper_error(headers: dict, text: str) -> bool:
+    """The site's error page, or the API's error as JSON."""
+    if "json" in headers.get("content-type", ""):
+        with contextlib.suppress(ValueError):
+            return isinstance(json.loads(text), dict)
+        return False
+    return ERROR_PAGE in text
 
 
 class Recorder:
@@ -78,6 +91,8 @@ class Client:
                         self.cookies.pop(key.strip(), None)
                 response_headers[name.lower()] = value
             text = raw.decode("utf-8", "replace")
+            if status >= 500 and not proper_error(response_headers, text):
+                error = f"{status} without the error page"
         except TimeoutError:
             error = "timeout"
         except (OSError, http.client.HTTPException) as problem:

@@ -24,9 +24,9 @@ clients = load("fault_clients")
 
 WINDOWS = [
     {"name": "before faults", "start": 0.0, "end": 10.0},
-    {"name": "worker killed", "start": 10.0, "end": 20.0, "fault": [10.0, 10.0]},
-    {"name": "PostgreSQL restart", "start": 20.0, "end": 30.0, "fault": [20.0, 23.0]},
-    {"name": "Redis down", "start": 30.0, "end": 40.0, "fault": [30.0, 40.0]},
+    {"name": "worker killed", "start": 10.0, "end": 20.0, "faults": [[10.0, 10.0]]},
+    {"name": "PostgreSQL restart", "start": 20.0, "end": 30.0, "faults": [[20.0, 20.5], [25, 27]]},
+    {"name": "Redis down", "start": 30.0, "end": 40.0, "faults": [[30.0, 40.0]]},
     {"name": "after recovery", "start": 40.0, "end": 50.0},
 ]
 
@@ -53,8 +53,9 @@ def a_report(requests):
 
 GOOD = [
     request(1),
-    request(12, "connection"),  # on the killed worker
-    request(21, "500"),  # the database was down
+    request(9.9, "connection", seconds=0.2),  # on the worker when it was killed
+    request(20.2, "500"),  # the database was restarting
+    request(26, "500"),  # the database was down
     request(31),
     request(32, "ok", kind="save"),
     request(41),
@@ -81,7 +82,7 @@ def test_a_run_that_keeps_every_promise_passes_and_says_so():
     assert [line.split("  ")[0].strip() for line in lines[header + 1 : header + 6]] == list(
         report_module.WINDOWS
     )
-    assert "1 × 500" in lines[header + 3]
+    assert "2 × 500" in lines[header + 3]
     assert "2 acknowledged saves (1 publications), 2 found" in text and "0 lost" in text
     assert "6 published pages checked through both processes" in text
     assert "0 responses 500 of 2 requests" in text
@@ -98,18 +99,18 @@ def test_a_request_under_way_when_the_database_stopped_counts_in_its_window():
     # Started before the restart, answered 500 during it: the database explains it.
     report = judged([*GOOD, request(18, "500", seconds=3)])
     assert failed(report) == []
-    assert report["windows"][2]["errors"] == {"500": 2}
+    assert report["windows"][2]["errors"] == {"500": 3}
 
 
 def test_once_the_database_is_back_requests_must_succeed():
     # e.g. a kept connection that nobody tested after the restart (CONN_HEALTH_CHECKS)
-    report = judged([*GOOD, request(25, "500")])
+    report = judged([*GOOD, request(23, "500"), request(28, "500")])
     assert failed(report) == ["PostgreSQL restart"]
-    assert "1 once it was back" in report_module.format_report(report)
+    assert "2 while it was up" in report_module.format_report(report)
 
 
 def test_while_the_database_restarts_only_error_pages_are_allowed_never_a_hang():
-    assert failed(judged([*GOOD, request(22, "timeout", seconds=30)])) == [
+    assert failed(judged([*GOOD, request(25.5, "timeout", seconds=30)])) == [
         "PostgreSQL restart",
         "no request hung",
     ]
@@ -121,6 +122,10 @@ def test_a_lost_save_an_error_after_recovery_and_a_wrong_page_each_fail():
     report["pages"]["wrong"] = [{"page": 3, "port": 58522}]
     report["checks"] = report_module.evaluate(report)
     assert failed(report) == ["after recovery", "acknowledged saves", "published pages"]
+
+
+def test_after_the_kill_the_other_workers_answer():
+    assert failed(judged([*GOOD, request(11, "connection")])) == ["worker killed"]
 
 
 def test_a_worker_that_is_not_replaced_fails():
@@ -165,3 +170,11 @@ def test_the_edit_form_is_posted_as_a_browser_sends_it():
     assert fields["action-publish"] == "action-publish"
     draft = dict(parse_qsl(clients.edit_post_data(EDIT_FORM, "a", "b", "c", publish=False)))
     assert "action-publish" not in draft
+
+
+def test_a_failure_must_be_the_sites_error_page_or_the_apis_json():
+    page = "<title>Något gick fel – Millenniekommunerna</title>"
+    assert clients.proper_error({"content-type": "text/html; charset=utf-8"}, page)
+    assert not clients.proper_error({"content-type": "text/html"}, "<h1>Server Error (500)</h1>")
+    assert clients.proper_error({"content-type": "application/json"}, '{"detail": "Server error"}')
+    assert not clients.proper_error({"content-type": "application/json"}, "Internal Server Error")
