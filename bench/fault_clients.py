@@ -42,6 +42,10 @@ class Recorder:
         self.requests: list[dict] = []
         self.saves: list[dict] = []
         self._lock = threading.Lock()
+        # Cleared, no new request starts (see quiet()).
+        self.open = threading.Event()
+        self.open.set()
+        self.under_way = 0
 
     def now(self) -> float:
         return time.monotonic() - self.started
@@ -55,6 +59,27 @@ class Recorder:
         with self._lock:
             self.saves.append(save)
 
+    def begin(self) -> None:
+        self.open.wait()
+        with self._lock:
+            self.under_way += 1
+
+    def end(self) -> None:
+        with self._lock:
+            self.under_way -= 1
+
+    @contextlib.contextmanager
+    def quiet(self, timeout: float = 60):
+        """No request under way while the block runs: every worker is idle."""
+        self.open.clear()
+        deadline = time.monotonic() + timeout
+        while self.under_way and time.monotonic() < deadline:
+            time.sleep(0.05)
+        try:
+            yield
+        finally:
+            self.open.set()
+
 
 class Client:
     """One person's HTTP client: its cookies are kept across both app processes (a browser
@@ -67,6 +92,7 @@ class Client:
 
     def request(self, kind, port, method, path, body=None, headers=None):
         """(status, headers, text), or (None, {}, '') when there was no answer; recorded."""
+        self.recorder.begin()
         start = self.recorder.now()
         status, response_headers, text, error, detail = None, {}, "", None, None
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
@@ -99,6 +125,7 @@ class Client:
             error, detail = "connection", f"{type(problem).__name__}: {problem}"[:200]
         finally:
             connection.close()
+            self.recorder.end()
         self.last = self.recorder.add(
             t=round(start, 3),
             seconds=round(self.recorder.now() - start, 3),

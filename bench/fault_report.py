@@ -55,13 +55,16 @@ def tally(requests: list[dict], windows: list[dict]) -> list[dict]:
         examples = []
         # The site recovers by itself: only requests under way during a fault may fail.
         outside = [r for r in inside if window.get("faults") and not under_way(r, window)]
-        for request in inside:
+        # The examples: errors with no fault under way first, then a few of each kind.
+        for request in sorted(inside, key=lambda r: (r not in outside, r["t"])):
             if request["outcome"] != "ok":
                 errors[request["outcome"]] = errors.get(request["outcome"], 0) + 1
                 if errors[request["outcome"]] <= 3:
+                    note = " (no fault under way)" if request in outside else ""
                     examples.append(
                         f"{request['outcome']}: {request['kind']} :{request.get('port', '')}"
                         f"{request.get('path', '')} {request.get('detail') or ''}".rstrip()
+                        + note
                     )
         rows.append(
             {
