@@ -519,6 +519,7 @@ class FaultTest:
             "readers": self.args.readers,
             "editors": self.args.national_editors + self.args.municipality_editors,
             "timings": self.args.timings,
+            "machine": machine_load(),
             "windows": tally(self.recorder.requests, self.windows),
             "faults": self.faults,
             "worker": self.worker,
@@ -526,6 +527,11 @@ class FaultTest:
         }
         report["checks"] = evaluate(report)
         return report
+
+
+def machine_load() -> str:
+    """The numbers depend on what else the machine does."""
+    return f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
 
 
 def run_with_input(command: list[str], env: dict, data: str) -> str:

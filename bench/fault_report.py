@@ -184,7 +184,8 @@ def format_report(report: dict) -> str:
     lines = [
         f"Fault test ({report['mode']}): {report['app_processes']} app processes (gunicorn, "
         f"{report['workers']} workers each) sharing PostgreSQL and Redis; "
-        f"{report['readers']} readers, {report['editors']} editors",
+        f"{report['readers']} readers, {report['editors']} editors"
+        + (f"; {report['machine']} at the end" if report.get("machine") else ""),
         "",
         f"{'window':<20} {'seconds':>7} {'requests':>8} {'ok':>7}  errors",
     ]
