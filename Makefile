@@ -48,7 +48,7 @@ bench: install ## Render times and query counts at 1 000 and 10 000 stories (scr
 	  $(BIN)/python bench/pages.py --reset --stories 1000,10000 $(BENCH_ARGS)
 
 bench-http: install ## Requests/s through nginx, its micro-cache and gunicorn at 1 000 and 100 000 stories (needs wrk, nginx, redis-server, postgresql)
-	$(BIN)/python bench/http.py $(BENCH_ARGS)
+	$(BIN)/python bench/throughput.py $(BENCH_ARGS)
 
 fault-test: install ## Two app processes under load while a worker is killed, PostgreSQL restarts, Redis stops (FAULT_ARGS=--short; needs postgresql, redis-server)
 	@mkdir -p var

@@ -25,24 +25,16 @@ proper error pages (500/503), and no request hung. The report is printed and wri
 var/fault-test.json; the exit status is 1 if a check failed. See docs/operations.md.
 """
 
-# ruff: noqa: E402 (the standard library is imported after sys.path is put right, below)
-
-import os
-import sys
-
-# bench/http.py would shadow the standard library's `http` with bench/ first on sys.path.
-_BENCH = os.path.dirname(os.path.realpath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.realpath(p or os.curdir) != _BENCH]
-sys.path.append(_BENCH)
-
 import argparse
 import contextlib
 import html
 import itertools
 import json
+import os
 import re
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time

@@ -238,26 +238,37 @@ def fill_up_to(count: int, args) -> tuple[int, float] | None:
     return result.created, result.rate
 
 
-def pages_to_measure() -> list[tuple[str, str]]:
+def sample_pages():
+    """What both page benchmarks measure besides the fixed addresses (bench/throughput.py
+    uses it too): the deepest page of the story listing that its pages reach
+    (core.pagination), the municipality with the most stories (with its page and county) and
+    the newest story."""
     from django.db.models import Count, Q
 
+    from millenniekommunerna.core import pagination
     from millenniekommunerna.municipalities.models import Municipality
     from millenniekommunerna.stories.models import StoryIndexPage, StoryPage
 
     live = StoryPage.objects.live()
-    last_page = max(1, math.ceil(live.count() / StoryIndexPage.per_page))
+    pages = max(1, math.ceil(live.count() / StoryIndexPage.per_page))
+    deepest = min(pages, pagination.MAX_PAGES)
     busiest = (
         Municipality.objects.annotate(n=Count("stories", filter=Q(stories__live=True)))
         .filter(n__gt=0)
         .order_by("-n", "code")
-        .select_related("page")
+        .select_related("page", "county")
         .first()
     )
     story = live.order_by("-first_published_at", "-pk").first()
+    return deepest, busiest, story
+
+
+def pages_to_measure() -> list[tuple[str, str]]:
+    deepest, busiest, story = sample_pages()
     pages = [
         ("home", "/"),
         ("stories", "/berattelser/"),
-        ("stories, last page", f"/berattelser/?sida={last_page}"),
+        ("stories, deepest page", f"/berattelser/?sida={deepest}"),
         ("municipalities", "/kommuner/"),
     ]
     if busiest is not None:
@@ -361,6 +372,9 @@ def main(argv=None) -> None:
     database_from_environment()
     sys.path.insert(0, str(BASE_DIR))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
+    # What is measured is the rendering: whole pages from the page cache are
+    # bench/throughput.py's subject.
+    os.environ["PAGE_CACHE_SECONDS"] = "0"
 
     import django
 

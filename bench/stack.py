@@ -1,9 +1,6 @@
-"""The production configuration on this machine, for bench/http.py and bench/fault.py:
+"""The production configuration on this machine, for bench/throughput.py and bench/fault.py:
 PostgreSQL and Redis from scripts/, gunicorn with deploy/gunicorn.conf.py and the production
-settings, everything on 127.0.0.1 and stopped again by whoever started it (`Services`).
-
-Imported by name with bench/ at the end of sys.path (bench/http.py must not shadow the
-standard library's `http`), so this module imports nothing from bench/."""
+settings, everything on 127.0.0.1 and stopped again by whoever started it (`Services`)."""
 
 import http.client
 import os

@@ -1,7 +1,7 @@
 """gunicorn's configuration: `gunicorn -c deploy/gunicorn.conf.py millenniekommunerna.wsgi`.
 
 Settings come from the environment, so the same file serves the systemd unit
-(deploy/millenniekommunerna.service) and bench/http.py. Django's own settings are read from
+(deploy/millenniekommunerna.service) and bench/throughput.py. Django's own settings are read from
 the environment as well (docs/deployment.md).
 """
 

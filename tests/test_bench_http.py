@@ -1,4 +1,4 @@
-"""The pure helpers of bench/http.py and deploy/render.py; the benchmark itself is not run here
+"""The pure helpers of bench/throughput.py and deploy/render.py; the benchmark itself is not run here
 (it takes minutes and needs nginx, wrk, PostgreSQL and Redis: `make bench-http`)."""
 
 import importlib.util
@@ -16,7 +16,7 @@ def load(name, path):
     return module
 
 
-bench = load("bench_http", "bench/http.py")
+bench = load("bench_http", "bench/throughput.py")
 render = load("deploy_render", "deploy/render.py")
 
 WRK_OUTPUT = """Running 3s test @ http://127.0.0.1:40000/

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from millenniekommunerna.goals.models import Goal
+from millenniekommunerna.goals.models import Goal, GoalIndexPage
 from millenniekommunerna.municipalities.models import MunicipalityPage
 from millenniekommunerna.stories.factories import StoryPageFactory
 
@@ -95,6 +95,35 @@ def test_editing_reference_data_renews_the_pages(client, story):
     municipality.save()
     response = client.get("/kommuner/osthammar/")
     assert "X-Page-Cache" not in response
+
+
+def test_publishing_any_page_renews_every_page(client, story, home_page):
+    """A section page's title is in every page's menu, the home page's text on the home page:
+    any publication renews the cached pages, not only a story's."""
+    paths = ["/", "/kommuner/osthammar/", story.url]
+    for path in paths:
+        client.get(path)
+    home_page.intro = "<p>Välkommen till en ny tid.</p>"
+    home_page.save_revision().publish()
+    assert "Välkommen till en ny tid." in client.get("/").content.decode()
+    goals = GoalIndexPage.objects.get()
+    goals.title = "Målen för hållbar utveckling"
+    goals.save_revision().publish()
+    for path in paths:
+        assert "Målen för hållbar utveckling" in client.get(path).content.decode(), path
+
+
+def test_a_renamed_goal_is_renamed_on_every_page_at_once(client, story):
+    goal = Goal.objects.get(slug="sdg-12")
+    paths = [story.url, "/mal/sdg-12/", "/berattelser/"]
+    for path in paths:
+        client.get(path)
+    goal.name_sv = "Hållbar konsumtion och produktion för alla"
+    goal.save()
+    for path in paths:
+        assert "Hållbar konsumtion och produktion för alla" in client.get(path).content.decode(), (
+            path
+        )
 
 
 def test_editors_are_never_served_or_stored(client, story, django_user_model):

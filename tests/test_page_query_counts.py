@@ -1,6 +1,8 @@
 """Every public page type costs a bounded number of database queries on the seeded site,
 both cold (the first request after a story is published, with an empty cache) and warm (the
-same request again). The bounds are a little above what was measured on SQLite."""
+same request again). The bounds are a little above what was measured on SQLite; warm, no public
+page may cost more than ten (the site, its menus and breadcrumbs, a story's related stories
+and whether any page is restricted come from the derived-data cache)."""
 
 import pytest
 from django.core.cache import cache
@@ -14,21 +16,22 @@ pytestmark = pytest.mark.django_db
 STORY = "/kommuner/osthammar/raddningstjanst-i-poti-och-osthammar/"
 
 # page type: (URL, most queries cold, most queries warm), two above the measured counts
+MOST_WARM = 10
 PAGES = {
-    "home": ("/", 15, 12),  # measured 13 cold, 10 warm
-    "story-index": ("/berattelser/", 19, 13),  # measured 17 cold, 11 warm
-    "story-index-filtered": ("/berattelser/?mal=mdg-8&sida=2", 20, 14),  # measured 18 cold, 12 warm
-    "story": (STORY, 27, 25),  # measured 25 cold, 23 warm
-    "municipality-index": ("/kommuner/", 15, 12),  # measured 13 cold, 10 warm
-    "municipality": ("/kommuner/osthammar/", 21, 19),  # measured 19 cold, 17 warm
-    "goal-index": ("/mal/", 15, 12),  # measured 13 cold, 10 warm
-    "goal": ("/mal/sdg-12/", 20, 18),  # measured 18 cold, 16 warm
-    "partner-place": ("/karta/orter/poti/", 12, 10),  # measured 10 cold, 8 warm
-    "map": ("/karta/", 15, 5),  # measured 13 cold (9 + the partner countries' 4), 3 warm
-    "statistics": ("/statistik/", 16, 5),  # measured 14 cold, 3 warm
-    "open-data": ("/oppna-data/", 13, 11),  # measured 11 cold, 9 warm
-    "accessibility-statement": ("/tillganglighet/", 13, 11),  # measured 11 cold, 9 warm
-    "search": ("/sok/?q=skola", 15, 13),  # measured 13 cold, 11 warm
+    "home": ("/", 13, 5),  # measured 11 cold, 3 warm
+    "story-index": ("/berattelser/", 17, 6),  # measured 15 cold, 4 warm
+    "story-index-filtered": ("/berattelser/?mal=mdg-8&sida=2", 19, 8),  # measured 17 cold, 6 warm
+    "story": (STORY, 22, 9),  # measured 20 cold, 7 warm
+    "municipality-index": ("/kommuner/", 13, 5),  # measured 11 cold, 3 warm
+    "municipality": ("/kommuner/osthammar/", 17, 10),  # measured 15 cold, 8 warm
+    "goal-index": ("/mal/", 13, 5),  # measured 11 cold, 3 warm
+    "goal": ("/mal/sdg-12/", 16, 9),  # measured 14 cold, 7 warm
+    "partner-place": ("/karta/orter/poti/", 13, 7),  # measured 11 cold, 5 warm
+    "map": ("/karta/", 16, 2),  # measured 14 cold, 0 warm
+    "statistics": ("/statistik/", 19, 2),  # measured 17 cold, 0 warm
+    "open-data": ("/oppna-data/", 11, 4),  # measured 9 cold, 2 warm
+    "accessibility-statement": ("/tillganglighet/", 11, 4),  # measured 9 cold, 2 warm
+    "search": ("/sok/?q=skola", 16, 10),  # measured 14 cold, 8 warm
 }
 
 
@@ -55,4 +58,4 @@ class TestSeededSite:
         warm = queries(client, url)
 
         assert cold <= most_cold, f"{page_type}: {cold} queries cold"
-        assert warm <= most_warm, f"{page_type}: {warm} queries warm"
+        assert warm <= most_warm <= MOST_WARM, f"{page_type}: {warm} queries warm"

@@ -1,11 +1,13 @@
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, PageViewRestriction, WorkflowState
 
+from . import derived_cache
+from .pagination import BoundedPaginator
 from .public_url import root_url
 
 
@@ -26,6 +28,17 @@ class BasePage(Page):
             return _("live + changes requested") if self.live else _("changes requested")
         return super().status_string
 
+    def get_view_restrictions(self):
+        """Wagtail asks the database for the view restrictions of the page and its ancestors
+        on every request (two queries). The site has none unless an editor sets one, so
+        whether any exists at all is kept in the derived-data cache, renewed when one is
+        saved or deleted (stories.invalidation), and the queries are made only then."""
+        if not derived_cache.get_or_build(
+            "page-view-restrictions-exist", PageViewRestriction.objects.exists
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def get_meta_description(self) -> str:
         """What search results show under the page's title when the editors have written no
         search description, teaser or introduction. Page types override it."""
@@ -40,8 +53,14 @@ class BasePage(Page):
         site_id, site_root_url, path = parts
         return site_id, root_url(request, fallback=site_root_url), path
 
+    # Whether the page's listing is paged to its end rather than through its first pages
+    # (core.pagination).
+    paginate_to_end = False
+
     def paginate(self, request, queryset, per_page=None):
-        paginator = Paginator(queryset, per_page or self.per_page)
+        paginator = BoundedPaginator(
+            queryset, per_page or self.per_page, bounded=not self.paginate_to_end
+        )
         try:
             return paginator.page(request.GET.get("sida") or 1)
         except InvalidPage as error:

@@ -47,10 +47,11 @@ def lang_url(url):
 
 def site_tree(request, page=None):
     """The site's home page, the section index pages below it and, when `page` is given, the
-    page's ancestors: what navigation and breadcrumbs need, in one query per request, kept on
-    the request."""
-    from django.db.models import Q
-    from wagtail.models import Page, Site
+    page's ancestors: what navigation and breadcrumbs need. Kept on the request, and in the
+    derived-data cache until a page is published, moved or deleted; built in one query."""
+    from wagtail.models import Site
+
+    from millenniekommunerna.core import derived_cache
 
     state = getattr(request, "_site_tags_tree", None) if request is not None else None
     if state is None:
@@ -66,6 +67,23 @@ def site_tree(request, page=None):
         site = Site.find_for_request(request)
     else:
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    key = "site-tree:{}:{}:{}".format(
+        site.pk if site else "", int(need_sections), page.path if need_crumbs else ""
+    )
+    sections, crumbs = derived_cache.get_or_build(
+        key, lambda: _build_site_tree(request, site, page, need_sections, need_crumbs)
+    )
+    if need_sections:
+        state["sections"] = sections
+    if need_crumbs:
+        state["crumbs"][page.pk] = crumbs
+    return state
+
+
+def _build_site_tree(request, site, page, need_sections, need_crumbs):
+    from django.db.models import Q
+    from wagtail.models import Page
+
     root = site.root_page if site else None
     condition = Q(pk__in=[])
     if need_sections and root is not None:
@@ -77,6 +95,7 @@ def site_tree(request, page=None):
         condition |= Q(path__in=ancestor_paths)
     pages = list(Page.objects.filter(condition).order_by("path"))
 
+    sections = None
     if need_sections:
         sections = {}
         for candidate in pages:
@@ -84,7 +103,7 @@ def site_tree(request, page=None):
                 key = SECTION_KEYS.get(candidate.specific_class._meta.label_lower)
                 if key and key not in sections and candidate.path.startswith(root.path):
                     sections[key] = candidate.get_url(request=request) or ""
-        state["sections"] = sections
+    crumbs = None
     if need_crumbs:
         root_pk = root.pk if root is not None else None
         crumbs = []
@@ -100,8 +119,7 @@ def site_tree(request, page=None):
                     "url": ancestor.get_url(request=request) or "",
                 }
             )
-        state["crumbs"][page.pk] = crumbs
-    return state
+    return sections, crumbs
 
 
 def section_page_url(request, section):

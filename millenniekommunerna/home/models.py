@@ -6,10 +6,11 @@ from wagtail.models import Page
 
 from millenniekommunerna.core import providers
 from millenniekommunerna.core.models import BasePage
+from millenniekommunerna.core.routing import DirectRouteMixin
 from millenniekommunerna.stories.models import StoryPage
 
 
-class HomePage(BasePage):
+class HomePage(DirectRouteMixin, BasePage):
     """`/`: the intro to the Millennium Municipalities and the latest stories."""
 
     template = "pages/home_page.html"
@@ -35,6 +36,13 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    @property
+    def localized(self):
+        """The site is routed through the Swedish page tree in every interface language
+        (core.locales): the home page is the same in each, so Wagtail need not ask the
+        database for the active locale and a translation on every request."""
+        return self
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

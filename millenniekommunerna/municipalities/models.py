@@ -166,6 +166,8 @@ class MunicipalityPage(BasePage):
     """`/kommuner/<slug>/`: one municipality, its stories and partner places. Stories live
     below it in the tree so that editors' permissions can follow the tree."""
 
+    # Paged to the end: the crawl path to every story (core.pagination, docs/crawling.md).
+    paginate_to_end = True
     template = "pages/municipality_page.html"
 
     municipality = models.OneToOneField(

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # The page cache (core.page_cache): stores here, on the way out...
     "millenniekommunerna.core.page_cache.PageCacheUpdateMiddleware",
+    # The request's Wagtail site and its home page from the cache (core.sites).
+    "millenniekommunerna.core.sites.SiteMiddleware",
     "millenniekommunerna.api.middleware.ApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

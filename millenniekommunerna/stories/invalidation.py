@@ -1,31 +1,34 @@
-"""Invalidate what is derived from the published stories (maps, statistics, story counts,
-listing facets: core.derived_cache) when what they show changes."""
+"""Invalidate what is derived from the published content (maps, statistics, story counts,
+listing facets, menus, breadcrumbs, related stories and, through its key, the page cache:
+core.derived_cache) when what they show changes: any page published, unpublished, moved or
+deleted (a section page's title is in every page's menu, a municipality page's in its
+stories' breadcrumbs), and any reference data a page shows."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from millenniekommunerna.core.derived_cache import invalidate
-from millenniekommunerna.municipalities.models import Municipality, MunicipalityPage
-from millenniekommunerna.partnerships.models import PartnerPlace, Partnership
+from millenniekommunerna.goals.models import Goal
+from millenniekommunerna.images.models import CustomImage
+from millenniekommunerna.municipalities.models import County, Municipality
+from millenniekommunerna.partnerships.models import Country, PartnerPlace, Partnership
 
 from .models import StoryPage
-
-# Moving or unpublishing a municipality page takes its stories along.
-PAGE_TYPES = (StoryPage, MunicipalityPage)
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
 def page_changed(sender, **kwargs):
-    if issubclass(sender, PAGE_TYPES):
-        invalidate()
-
-
-@receiver(post_delete, sender=StoryPage)
-def story_deleted(sender, **kwargs):
     invalidate()
+
+
+@receiver(post_delete)
+def page_deleted(sender, **kwargs):
+    if isinstance(sender, type) and issubclass(sender, Page):
+        invalidate()
 
 
 @receiver(post_save, sender=StoryPage)
@@ -41,7 +44,16 @@ def story_created_published(sender, instance, created, **kwargs):
 @receiver(post_save, sender=PartnerPlace)
 @receiver(post_delete, sender=PartnerPlace)
 @receiver(post_save, sender=Municipality)
+@receiver(post_save, sender=County)
+@receiver(post_save, sender=Country)
+@receiver(post_save, sender=Goal)
+@receiver(post_save, sender=CustomImage)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
 def reference_changed(sender, **kwargs):
     """Partnerships draw the world map's lines; a municipality's Millennium status marks it on
-    the Sweden map."""
+    the Sweden map; names of goals, counties and countries and images' texts are on the pages;
+    the site and the view restrictions decide how pages are found and who may see them."""
     invalidate()

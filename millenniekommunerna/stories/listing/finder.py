@@ -17,6 +17,7 @@ from wagtail.search.backends import get_search_backend
 from millenniekommunerna.core import swedish as text
 from millenniekommunerna.core.derived_cache import get_or_build, is_built
 from millenniekommunerna.core.locales import interface_language
+from millenniekommunerna.core.pagination import BoundedPaginator
 
 from ..models.story import StoryPage
 from .facets import CountryStory, FacetCounter, GoalStory, PlaceStory
@@ -25,9 +26,9 @@ from .presentation import Facet
 from .selection import Selection
 
 
-class ClampedPaginator(Paginator):
+class ClampedPaginator(BoundedPaginator):
     """A paginator whose page() never fails: a page number that is not a number gives the
-    first page, one past the end the last."""
+    first page, one past the end (or past the bound: core.pagination) the last."""
 
     def __init__(self, object_list, per_page, count):
         super().__init__(object_list, per_page)

@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from millenniekommunerna.core import locales
+from millenniekommunerna.core import derived_cache, locales
 from millenniekommunerna.core.models import BasePage
 from millenniekommunerna.core.navigation import lang_url
 from millenniekommunerna.core.text import excerpt
@@ -376,16 +376,41 @@ class StoryPage(BasePage, StorySource):
         # A translation shows its own text with the Swedish story's facts.
         story = self.original
         context["story"] = story
+        if story.municipality_id and "municipality" not in story._state.fields_cache:
+            # The municipality with its county in one query (the page, its feeds and its
+            # structured data name both).
+            story.municipality = (
+                type(story)
+                .municipality.field.related_model.objects.select_related("county")
+                .get(pk=story.municipality_id)
+            )
         context["goals"] = list(story.goals.order_by("-kind", "number").select_related("page"))
         context["partner_places"] = list(story.partner_places.select_related("country"))
         place_countries = {p.country_id for p in context["partner_places"]}
         context["other_countries"] = [
             c for c in story.countries.all() if c.pk not in place_countries
         ]
-        context["related_stories"] = related_stories(
-            story,
-            goal_ids=[goal.pk for goal in context["goals"]],
-            place_ids=[place.pk for place in context["partner_places"]],
-            country_ids=place_countries | {c.pk for c in context["other_countries"]},
+        # The related stories depend on the published stories only: which they are is kept
+        # in the derived-data cache, and their cards are a cached fragment of the template
+        # (`related_stories_key`), so a story read again costs none of their queries.
+        related_ids = derived_cache.get_or_build(
+            f"related-stories:{story.pk}",
+            lambda: [
+                related.pk
+                for related in related_stories(
+                    story,
+                    goal_ids=[goal.pk for goal in context["goals"]],
+                    place_ids=[place.pk for place in context["partner_places"]],
+                    country_ids=place_countries | {c.pk for c in context["other_countries"]},
+                )
+            ],
+        )
+        context["has_related_stories"] = bool(related_ids)
+        context["related_stories_key"] = (
+            f"{derived_cache.generation()}:{story.pk}:{locales.interface_language()}"
+        )
+        context["related_stories"] = lambda: sorted(
+            StoryPage.objects.filter(pk__in=related_ids).for_listing(),
+            key=lambda related: related_ids.index(related.pk),
         )
         return context

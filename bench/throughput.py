@@ -2,7 +2,7 @@
 its micro-cache in front of gunicorn, PostgreSQL and Redis, as the number of stories grows.
 
     make bench-http                      # 1 000 and 100 000 stories
-    .venv/bin/python bench/http.py --quick
+    .venv/bin/python bench/throughput.py --quick
 
 It starts everything itself on 127.0.0.1 and stops what it started: PostgreSQL
 (scripts/postgres.sh, scratch database `bench_http`), Redis (scripts/redis.sh), gunicorn with
@@ -24,37 +24,36 @@ Every answer must be 2xx before anything is timed, and wrk must see no errors. T
 var/bench-http-<stories>.json give medians over --rounds rounds. See bench/README.md.
 """
 
-# ruff: noqa: E402 (the standard library is imported after sys.path is put right, below)
-
-import os
-import sys
-
-# This file is called http.py: with bench/ on sys.path before the standard library,
-# `import http.client` (here, in Django) would find this file instead of the standard library's
-# package. bench/ goes back at the end, after the standard library, for stack.py (and for
-# pages.py and search.py in child_fill()).
-_BENCH = os.path.dirname(os.path.realpath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.realpath(p or os.curdir) != _BENCH]
-sys.path.append(_BENCH)
-
 import argparse
 import contextlib
 import json
-import math
+import os
 import platform
 import re
 import shutil
 import signal
 import statistics
 import subprocess
+import sys
 import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-import stack
-from stack import Services, fetch, free_port, port_open, progress, run, wait_until_answers
+BENCH_DIR = Path(__file__).resolve().parent
+# bench/stack.py (and pages.py, search.py), also when this file is loaded by its path (tests).
+sys.path.append(str(BENCH_DIR))
 
-BENCH_DIR = Path(_BENCH)
+import stack  # noqa: E402
+from stack import (  # noqa: E402
+    Services,
+    fetch,
+    free_port,
+    port_open,
+    progress,
+    run,
+    wait_until_answers,
+)
+
 BASE_DIR = BENCH_DIR.parent
 WORK_DIR = BASE_DIR / "var" / "bench-http"  # STATIC_ROOT, MEDIA_ROOT, nginx's files, logs
 DEPLOY_DIR = stack.DEPLOY_DIR
@@ -229,8 +228,9 @@ def machine_load() -> str:
 
 
 def child_fill(argv: list[str]) -> None:
-    """`bench/http.py _fill COUNT [--reset] [--i-know] [--seed N] [--batch-size N]`, run with the
-    development settings: bench/pages.py's scratch checks and filling, then the search index."""
+    """`bench/throughput.py _fill COUNT [--reset] [--i-know] [--seed N] [--batch-size N]`, run
+    with the development settings: bench/pages.py's scratch checks and filling, then the
+    search index."""
     parser = argparse.ArgumentParser()
     parser.add_argument("count", type=int)
     parser.add_argument("--reset", action="store_true")
@@ -242,7 +242,7 @@ def child_fill(argv: list[str]) -> None:
     import warnings
 
     warnings.filterwarnings("ignore", message="No directory at")
-    sys.path.append(_BENCH)
+    sys.path.append(str(BENCH_DIR))
     import pages
     import search
 
@@ -268,28 +268,17 @@ def child_fill(argv: list[str]) -> None:
 
 
 def pages_to_measure() -> list[tuple[str, str]]:
-    from django.db.models import Count, Q
+    sys.path.append(str(BENCH_DIR))
+    import pages
 
-    from millenniekommunerna.municipalities.models import Municipality
-    from millenniekommunerna.stories.models import StoryIndexPage, StoryPage
-
-    live = StoryPage.objects.live()
-    last_page = max(1, math.ceil(live.count() / StoryIndexPage.per_page))
-    busiest = (
-        Municipality.objects.annotate(n=Count("stories", filter=Q(stories__live=True)))
-        .filter(n__gt=0)
-        .order_by("-n", "code")
-        .select_related("page", "county")
-        .first()
-    )
-    story = live.order_by("-first_published_at", "-pk").first()
+    deepest, busiest, story = pages.sample_pages()
     if busiest is None or story is None:
         raise BenchError("The database has no published stories.")
     facets = urlencode({"mal": "sdg-13", "lan": busiest.county.slug})
     return [
         ("home", "/"),
         ("listing: goal + county", f"/berattelser/?{facets}"),
-        ("listing: last page", f"/berattelser/?sida={last_page}"),
+        ("listing: deepest page", f"/berattelser/?sida={deepest}"),
         ("story", urlsplit(story.url).path),
         (f"municipality ({thousands(busiest.n)})", urlsplit(busiest.page.url).path),
         ("goal sdg-13", "/mal/sdg-13/"),
@@ -303,8 +292,8 @@ def pages_to_measure() -> list[tuple[str, str]]:
 
 
 def child_inspect(argv: list[str]) -> None:
-    """`bench/http.py _inspect`, run with the production settings and environment that gunicorn
-    gets: which pages to measure, and each one's database queries, counted through Django's
+    """`bench/throughput.py _inspect`, run with the production settings and environment that
+    gunicorn gets: which pages to measure, and each one's database queries, counted through Django's
     test client on the second request (the first fills the caches, as in steady state)."""
     sys.path.insert(0, str(BASE_DIR))
     import django
@@ -671,7 +660,7 @@ def main(argv=None) -> None:
     services = Services(args.keep_services)
     bench = Bench(args, services)
     progress(
-        f"bench/http.py · {', '.join(thousands(c) for c in args.counts)} stories · "
+        f"bench/throughput.py · {', '.join(thousands(c) for c in args.counts)} stories · "
         f"Python {platform.python_version()} · {machine_load()}"
     )
     try:
