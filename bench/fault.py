@@ -406,7 +406,11 @@ class FaultTest:
     def load(self, prepared: dict) -> None:
         self.warm_up(prepared["urls"])
         stop = threading.Event()
-        markers = (f"fault-{self.run_id}-{n:05d}" for n in itertools.count(1))
+        numbers = itertools.count(1)  # next() on it is atomic: the editors' threads share it
+
+        def markers():
+            return f"fault-{self.run_id}-{next(numbers):05d}"
+
         threads = []
         for offset in range(self.args.readers):
             args = (self.recorder, prepared["urls"], self.args.ports, offset * 5, stop, 0.05)

@@ -60,9 +60,12 @@ class Recorder:
             self.saves.append(save)
 
     def begin(self) -> None:
-        self.open.wait()
-        with self._lock:
-            self.under_way += 1
+        while True:
+            self.open.wait()
+            with self._lock:  # quiet() closes under the same lock: no request slips through
+                if self.open.is_set():
+                    self.under_way += 1
+                    return
 
     def end(self) -> None:
         with self._lock:
@@ -71,7 +74,8 @@ class Recorder:
     @contextlib.contextmanager
     def quiet(self, timeout: float = 60):
         """No request under way while the block runs: every worker is idle."""
-        self.open.clear()
+        with self._lock:
+            self.open.clear()
         deadline = time.monotonic() + timeout
         while self.under_way and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -253,7 +257,7 @@ class Editor:
         self.email, self.password = email, password
         self.pages, self.ports = pages, ports
         self.publishes = publishes
-        self.markers = markers  # a shared itertools.count-based source of unique markers
+        self.markers = markers  # a callable, shared by the editors, that returns a new marker
         self.pause = pause
         self.signed_in = False
 
@@ -281,7 +285,7 @@ class Editor:
             if status == 302 and "/admin/login/" in headers.get("location", ""):
                 self.signed_in = False
             return
-        marker = next(self.markers)
+        marker = self.markers()
         data = edit_post_data(
             html,
             title=f"{page['title']} {marker}",

@@ -5,6 +5,8 @@ gunicorn and takes minutes: `make fault-test`."""
 import importlib.util
 import json
 import sys
+import threading
+import time
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -178,3 +180,22 @@ def test_a_failure_must_be_the_sites_error_page_or_the_apis_json():
     assert not clients.proper_error({"content-type": "text/html"}, "<h1>Server Error (500)</h1>")
     assert clients.proper_error({"content-type": "application/json"}, '{"detail": "Server error"}')
     assert not clients.proper_error({"content-type": "application/json"}, "Internal Server Error")
+
+
+def test_quiet_waits_for_the_requests_under_way():
+    recorder = clients.Recorder()
+    recorder.begin()
+    inside = []
+
+    def restart():
+        with recorder.quiet(timeout=5):
+            inside.append(recorder.under_way)
+
+    thread = threading.Thread(target=restart)
+    thread.start()
+    time.sleep(0.2)
+    assert inside == []  # a request is still under way
+    recorder.end()
+    thread.join(5)
+    assert inside == [0]
+    assert recorder.open.is_set()
