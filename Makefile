@@ -9,9 +9,10 @@ PORT ?= 8000
 SEED := millenniekommunerna/data/seed/millenniekommunerna-listing.txt
 SEED_GOALS := millenniekommunerna/data/seed/seed_goals.csv
 PYTEST_ARGS ?=
+FAULT_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-postgres backup-roundtrip lint format check messages lock bench bench-export bench-http clean quality-tools mutation mutation-smoke
+.PHONY: help install setup run test test-postgres backup-roundtrip lint format check messages lock bench bench-export bench-http fault-test clean quality-tools mutation mutation-smoke
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -55,6 +56,10 @@ bench: install ## Render times and query counts at 1 000 and 10 000 stories (scr
 
 bench-http: install ## Requests/s through nginx, its micro-cache and gunicorn at 1 000 and 100 000 stories (needs wrk, nginx, redis-server, postgresql)
 	$(BIN)/python bench/throughput.py $(BENCH_ARGS)
+
+fault-test: install ## Two app processes under load while a worker is killed, PostgreSQL restarts, Redis stops (FAULT_ARGS=--short; needs postgresql, redis-server)
+	@mkdir -p var
+	$(BIN)/python bench/fault.py $(FAULT_ARGS)
 
 mutation: install ## Mutation testing of the modules that decide (var/mutation/report.md); MUTATION_TARGETS=… for some
 	$(BIN)/python scripts/mutation.py $(MUTATION_TARGETS)

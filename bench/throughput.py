@@ -26,14 +26,12 @@ var/bench-http-<stories>.json give medians over --rounds rounds. See bench/READM
 
 import argparse
 import contextlib
-import http.client
 import json
 import os
 import platform
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -42,9 +40,23 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 BENCH_DIR = Path(__file__).resolve().parent
+# bench/stack.py (and pages.py, search.py), also when this file is loaded by its path (tests).
+sys.path.append(str(BENCH_DIR))
+
+import stack  # noqa: E402
+from stack import (  # noqa: E402
+    Services,
+    fetch,
+    free_port,
+    port_open,
+    progress,
+    run,
+    wait_until_answers,
+)
+
 BASE_DIR = BENCH_DIR.parent
 WORK_DIR = BASE_DIR / "var" / "bench-http"  # STATIC_ROOT, MEDIA_ROOT, nginx's files, logs
-DEPLOY_DIR = BASE_DIR / "deploy"
+DEPLOY_DIR = stack.DEPLOY_DIR
 WRK_SCRIPT = BENCH_DIR / "wrk_report.lua"
 DATABASE_NAME = "bench_http"
 PG_PORT, REDIS_PORT = 55432, 56379
@@ -56,11 +68,9 @@ BYPASS_COOKIE = "csrftoken=" + "benchhttp0" * 3 + "ab"
 CEILING_DIR = "bench-http"  # under STATIC_ROOT, so under /static/
 WRK_MARKER = "BENCH-WRK "
 INSPECT_MARKER = "BENCH-INSPECT "
-DEV_SETTINGS = "millenniekommunerna.settings.dev"
-PRODUCTION_SETTINGS = "millenniekommunerna.settings.production"
 
 
-class BenchError(Exception):
+class BenchError(stack.StackError):
     """Something that makes the numbers meaningless: stop, say why, clean up."""
 
 
@@ -214,10 +224,6 @@ def machine_load() -> str:
         return f"{os.cpu_count()} CPUs"
 
 
-def progress(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
-
 # --- children: the fill (development settings) and the query counts (production settings) -------
 
 
@@ -314,103 +320,6 @@ def child_inspect(argv: list[str]) -> None:
     print(INSPECT_MARKER + json.dumps(result))
 
 
-# --- services -----------------------------------------------------------------------------------
-
-
-def port_open(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Services:
-    """Everything this run starts, stopped in reverse order by stop_all()."""
-
-    def __init__(self, keep_services: bool):
-        self.keep_services = keep_services
-        self.stoppers: list[tuple[str, object]] = []
-
-    def script_service(self, name: str, script: str, port: int) -> str:
-        """Start PostgreSQL or Redis with its script unless it already runs; its URL."""
-        already = port_open(port)
-        url = subprocess.run(
-            [str(BASE_DIR / "scripts" / script), "start"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        if already:
-            progress(f"{name} already runs on 127.0.0.1:{port}: using it, leaving it running.")
-        elif self.keep_services:
-            progress(f"Started {name} on 127.0.0.1:{port}; --keep-services leaves it running.")
-        else:
-            progress(f"Started {name} on 127.0.0.1:{port}.")
-            self.stoppers.append(
-                (name, lambda: subprocess.run([str(BASE_DIR / "scripts" / script), "stop"]))
-            )
-        return url
-
-    def process(self, name: str, command: list[str], env: dict, log: Path) -> subprocess.Popen:
-        with log.open("ab") as out:
-            proc = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
-        self.stoppers.append((name, proc))
-        return proc
-
-    def stop(self, proc: subprocess.Popen) -> None:
-        self.stoppers = [(n, s) for n, s in self.stoppers if s is not proc]
-        terminate(proc)
-
-    def stop_all(self) -> None:
-        while self.stoppers:
-            name, stopper = self.stoppers.pop()
-            progress(f"Stopping {name}.")
-            if isinstance(stopper, subprocess.Popen):
-                terminate(stopper)
-            else:
-                stopper()
-
-
-def terminate(proc: subprocess.Popen) -> None:
-    if proc.poll() is not None:
-        return
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-
-
-def wait_until_answers(port: int, proc: subprocess.Popen, name: str, log: Path) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise BenchError(f"{name} exited with {proc.returncode}; see {log}")
-        try:
-            fetch(port, "/robots.txt", {})
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise BenchError(f"{name} did not answer on 127.0.0.1:{port} within 90 s; see {log}")
-
-
-def fetch(port: int, path: str, headers: dict) -> tuple[int, dict, bytes]:
-    """One GET, redirects not followed: (status, headers, body)."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-    try:
-        connection.request("GET", path, headers={"Host": "127.0.0.1", **headers})
-        response = connection.getresponse()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
-    finally:
-        connection.close()
-
-
 # --- the run ------------------------------------------------------------------------------------
 
 
@@ -430,37 +339,21 @@ class Bench:
     # environments
 
     def production_env(self) -> dict:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": PRODUCTION_SETTINGS,
-            # Throw-away, new each run: nothing signed by the bench outlives it.
-            "SECRET_KEY": os.urandom(32).hex(),
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "PUBLIC_ROOT_URL": f"http://127.0.0.1:{self.nginx_port}",
-            "DATABASE_URL": self.database_url,
-            "DB_CONN_MAX_AGE": "60",
-            "REDIS_URL": self.redis_url,
-            "STATIC_ROOT": str(self.static_root),
-            "MEDIA_ROOT": str(self.media_root),
-            "TRUSTED_PROXY_COUNT": "1",
-            # Differences from a real site, both because everything comes from one client on
-            # plain HTTP: no redirect to HTTPS, and no API rate limit (wrk would get 429s).
-            "SECURE_SSL_REDIRECT": "false",
-            "API_RATE_LIMIT": "0",
-            "LOG_LEVEL": "WARNING",
-        }
-        return env
+        return stack.production_env(
+            database_url=self.database_url,
+            redis_url=self.redis_url,
+            static_root=self.static_root,
+            media_root=self.media_root,
+            public_root_url=f"http://127.0.0.1:{self.nginx_port}",
+        )
 
     def dev_env(self) -> dict:
-        return {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": DEV_SETTINGS,
-            "DATABASE_URL": self.database_url,
-            # The generator tells the shared cache that the stories changed.
-            "REDIS_URL": self.redis_url,
-            "STATIC_ROOT": str(self.static_root),
-            "MEDIA_ROOT": str(self.media_root),
-        }
+        return stack.dev_env(
+            database_url=self.database_url,
+            redis_url=self.redis_url,
+            static_root=self.static_root,
+            media_root=self.media_root,
+        )
 
     # steps
 
@@ -472,12 +365,7 @@ class Bench:
 
     def collectstatic(self) -> None:
         progress("collectstatic (production settings) …")
-        self.static_root.mkdir(parents=True, exist_ok=True)
-        self.media_root.mkdir(parents=True, exist_ok=True)
-        run(
-            [self.python, "manage.py", "collectstatic", "--noinput", "-v0"],
-            env=self.production_env(),
-        )
+        stack.collectstatic(self.production_env())
 
     def fill(self, count: int, first: bool) -> bool:
         """Fill up to `count` stories; False when the database already has more."""
@@ -513,19 +401,13 @@ class Bench:
 
     def start_gunicorn(self) -> subprocess.Popen:
         self.gunicorn_port = free_port()
-        env = {
-            **self.production_env(),
-            "GUNICORN_BIND": f"127.0.0.1:{self.gunicorn_port}",
-            "GUNICORN_WORKERS": str(self.args.workers),
-            "GUNICORN_LOG_LEVEL": "warning",
-        }
-        log = WORK_DIR / "gunicorn.log"
-        command = [self.python, "-m", "gunicorn", "-c", str(DEPLOY_DIR / "gunicorn.conf.py")]
-        proc = self.services.process(
-            "gunicorn", [*command, "millenniekommunerna.wsgi"], env=env, log=log
+        return stack.start_gunicorn(
+            self.services,
+            self.production_env(),
+            self.gunicorn_port,
+            self.args.workers,
+            WORK_DIR / "gunicorn.log",
         )
-        wait_until_answers(self.gunicorn_port, proc, "gunicorn", log)
-        return proc
 
     def start_nginx(self) -> subprocess.Popen:
         sys.path.insert(0, str(DEPLOY_DIR))
@@ -553,7 +435,7 @@ class Bench:
                 DEPLOY_DIR / "nginx" / "nginx.conf.template",
                 {
                     # Workers as this user, so that they can read var/ and write the cache.
-                    "MK_NGINX_USER": _user_name(),
+                    "MK_NGINX_USER": stack.user_name(),
                     "MK_RUN_DIR": str(self.nginx_dir),
                     "MK_ACCESS_LOG": "off",
                     "MK_SITE_CONF": str(site),
@@ -757,35 +639,6 @@ class Bench:
         print(f"\nWritten to {path.relative_to(BASE_DIR)}")
 
 
-def _user_name() -> str:
-    import pwd
-
-    return pwd.getpwuid(os.getuid()).pw_name
-
-
-def run(command: list[str], env: dict, echo: bool = False) -> str:
-    """Run a command from the project's directory; its output (shown too with echo). A failure
-    is a BenchError with the output."""
-    proc = subprocess.Popen(
-        command,
-        cwd=BASE_DIR,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=None if echo else subprocess.STDOUT,
-        text=True,
-    )
-    lines = []
-    for line in proc.stdout:
-        lines.append(line)
-        if echo:
-            progress(line.rstrip("\n"))
-    proc.wait()
-    output = "".join(lines)
-    if proc.returncode:
-        raise BenchError(f"{' '.join(command[:4])} … failed ({proc.returncode}):\n{output[-3000:]}")
-    return output
-
-
 def check_tools() -> None:
     missing = [
         tool for tool in ("wrk", "nginx", "redis-server", "redis-cli") if not shutil.which(tool)
@@ -815,7 +668,7 @@ def main(argv=None) -> None:
         bench.collectstatic()
         for position, count in enumerate(args.counts):
             bench.run_size(count, first=position == 0)
-    except BenchError as error:
+    except stack.StackError as error:
         progress(f"\n{error}")
         sys.exit(1)
     finally:

@@ -78,7 +78,8 @@ def _usage(scope: str, identifier: str, limit: Limit, increment: bool) -> tuple[
         rate=(limit.count, limit.period),
         increment=increment,
     )
-    if usage is None:  # RATELIMIT_ENABLE = False
+    # RATELIMIT_ENABLE = False, or the cache could not count (RATELIMIT_FAIL_OPEN: Redis down).
+    if usage is None:
         return 0, limit.period
     return usage["count"], max(1, int(usage["time_left"]))
 

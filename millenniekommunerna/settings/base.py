@@ -136,8 +136,16 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        # A kept connection (DB_CONN_MAX_AGE) is tested before a request uses it, so that the
+        # first request after a database restart gets a new connection instead of a 500.
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # While the database cannot be reached a request fails within this, never hangs.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+        os.environ.get("DB_CONNECT_TIMEOUT", "5")
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the dev server read while a management command writes.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
@@ -153,9 +161,16 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but Redis being unreachable is a cache miss, not a 500
+            # (core.cache_backends).
+            "BACKEND": "millenniekommunerna.core.cache_backends.DegradingRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "mk",
+            "OPTIONS": {
+                # Seconds; a Redis that does not answer costs a request at most this per call.
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
         }
     }
 else:
@@ -165,6 +180,10 @@ else:
             "LOCATION": "millenniekommunerna",
         }
     }
+
+# Sessions in the database, never only in the cache: editors stay signed in while Redis
+# restarts (docs/operations.md).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -268,6 +287,9 @@ API_RATE_LIMIT_WINDOW = int(os.environ.get("API_RATE_LIMIT_WINDOW", "60"))
 # the cache (core.ratelimit), shared between processes only when the cache is (REDIS_URL).
 EXPENSIVE_RATE_LIMIT = int(os.environ.get("EXPENSIVE_RATE_LIMIT", "0"))
 EXPENSIVE_RATE_PERIOD = int(os.environ.get("EXPENSIVE_RATE_PERIOD", "60"))
+# When the cache cannot count (Redis unreachable), every limit lets the request through rather
+# than refusing everyone: the limits protect the site's capacity, not a secret.
+RATELIMIT_FAIL_OPEN = True
 
 # Logging: everything to stderr; the process manager collects it.
 LOGGING = {
