@@ -224,6 +224,12 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# Documents go through Wagtail's view (which checks collection privacy), always as downloads
+# with nosniff and a `default-src 'none'` policy, never shown inline in the site's origin; the
+# web server refuses /media/documents/ (docs/security.md).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # Swedish full-text search: stemming on SQLite and PostgreSQL, or a search cluster when
 # SEARCH_URL is set (see millenniekommunerna/search/conf.py).
 WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], os.environ)
