@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from millenniekommunerna.core import views as core_views
+from millenniekommunerna.core.health import HealthView
 from millenniekommunerna.core.media import serve_media
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("millenniekommunerna.search.seo_urls")),  # sitemap.xml, robots.txt
     path("flode/", include("millenniekommunerna.feeds.urls")),
+    path("healthz", HealthView.as_view(), name="healthz"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):

@@ -104,8 +104,17 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # How long shared caches in front (nginx, a CDN) may keep a page: a publication is visible
 # everywhere within this.
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "1"))
-# Never cached: the admin and previews, the tip form (its CSRF token), the API (its own limits).
-PAGE_CACHE_EXCLUDE = ("/admin/", "/django-admin/", "/tipsa/", "/en/tipsa/", "/api/", "/documents/")
+# Never cached: the admin and previews, the tip form (its CSRF token), the API (its own limits),
+# the health check (it must say how things are now).
+PAGE_CACHE_EXCLUDE = (
+    "/admin/",
+    "/django-admin/",
+    "/tipsa/",
+    "/en/tipsa/",
+    "/api/",
+    "/documents/",
+    "/healthz",
+)
 
 ROOT_URLCONF = "millenniekommunerna.urls"
 
