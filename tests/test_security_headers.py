@@ -153,6 +153,14 @@ class TestAdmin:
         assert response["X-Frame-Options"] == "SAMEORIGIN"
         assert policy(response)["frame-ancestors"] == ["'self'"]
 
+    def test_a_draft_shown_in_the_admin_has_the_admins_policy(self, editor, home_page):
+        """Wagtail renders it by passing a request for the page's own address through the
+        middleware, inside the admin's request: the public policy that inner pass writes is
+        replaced, or the preview panel's frame would be refused."""
+        response = editor.get(f"/admin/pages/{home_page.pk}/view_draft/")
+        assert response.status_code == 200
+        assert policy(response) == policy_of(settings.CONTENT_SECURITY_POLICY_ADMIN, "'none'")
+
 
 def policy_of(setting, framing):
     directives = {name: list(sources) for name, sources in setting["DIRECTIVES"].items()}

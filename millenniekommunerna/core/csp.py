@@ -4,8 +4,13 @@ The public site gets `CONTENT_SECURITY_POLICY`, which allows scripts only from t
 files. Wagtail's admin gets `CONTENT_SECURITY_POLICY_ADMIN` under `CSP_ADMIN_PREFIXES`, looser
 where the admin needs it. In both, `frame-ancestors` says what X-Frame-Options says (that
 middleware runs first on the way out), so that the previews Wagtail lets its own pages frame
-stay frameable and nothing else is."""
+stay frameable and nothing else is.
 
+Wagtail renders a preview by passing a simulated request for the page's public address through
+the whole middleware chain, inside the admin's request: that inner pass writes the public
+policy, which the admin's own pass then replaces."""
+
+from csp.constants import HEADER
 from csp.middleware import CSPMiddleware, PolicyParts
 from csp.utils import default_config
 from django.conf import settings
@@ -18,6 +23,16 @@ def is_admin_path(path: str) -> bool:
 
 
 class SiteCSPMiddleware(CSPMiddleware):
+    def process_response(self, request, response):
+        written_for = getattr(response, "_csp_written_for", None)
+        if written_for is not None and written_for != request.path_info:
+            del response[HEADER]
+        had_header = HEADER in response
+        response = super().process_response(request, response)
+        if not had_header and HEADER in response:
+            response._csp_written_for = request.path_info
+        return response
+
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if report_only:
