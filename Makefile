@@ -107,4 +107,4 @@ lock: ## Re-pin the dependencies (needs uv: pip install uv)
 	uv pip compile tools/semgrep/requirements.in --python 3.11 --generate-hashes -o tools/semgrep/requirements.txt
 
 clean: ## Remove the environment, the SQLite database and generated files
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* var .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(SEMGREP_VENV) db.sqlite3 db.sqlite3-* var .pytest_cache .ruff_cache

@@ -1,5 +1,9 @@
 """/healthz (core.health): up or down for anyone, never cached, never limited."""
 
+import json
+import os
+import subprocess
+import sys
 from unittest import mock
 
 import pytest
@@ -51,3 +55,20 @@ def test_the_health_check_is_not_rate_limited(client, settings):
 
 def test_crawlers_are_kept_away_from_it(client):
     assert "Disallow: /healthz\n" in client.get("/robots.txt").content.decode()
+
+
+def test_a_load_balancer_may_ask_over_plain_http_in_production(client, settings):
+    """The production settings' HTTPS redirect spares /healthz (read in a process of their own:
+    they refuse to load without a key and hosts)."""
+    code = (
+        "import json; from millenniekommunerna.settings import production as p; "
+        "print(json.dumps([p.SECURE_SSL_REDIRECT, p.SECURE_REDIRECT_EXEMPT]))"
+    )
+    environment = {**os.environ, "SECRET_KEY": "k" * 50, "ALLOWED_HOSTS": "testserver"}
+    output = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, check=True, text=True
+    ).stdout
+    settings.SECURE_SSL_REDIRECT, settings.SECURE_REDIRECT_EXEMPT = json.loads(output)
+    assert settings.SECURE_SSL_REDIRECT is True
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/robots.txt").status_code == 301
