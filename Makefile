@@ -8,11 +8,16 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SEED := millenniekommunerna/data/seed/millenniekommunerna-listing.txt
 SEED_GOALS := millenniekommunerna/data/seed/seed_goals.csv
+# semgrep pins its own dependencies tightly and brings some forty packages the site never
+# imports, so it lives in an environment of its own, pinned in tools/semgrep/.
+SEMGREP_VENV := tools/semgrep/.venv
+SEMGREP := $(SEMGREP_VENV)/bin/semgrep
+SEMGREP_FLAGS := --metrics=off --disable-version-check
 PYTEST_ARGS ?=
 FAULT_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-postgres backup-roundtrip lint format check messages lock bench bench-export bench-http fault-test clean quality-tools mutation mutation-smoke
+.PHONY: help install setup run test test-postgres backup-roundtrip lint format check security messages lock bench bench-export bench-http fault-test clean quality-tools mutation mutation-smoke
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -88,6 +93,22 @@ check: install ## Django system checks and migrations check
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+$(SEMGREP_VENV)/.installed: tools/semgrep/requirements.txt
+	$(PYTHON) -m venv $(SEMGREP_VENV)
+	$(SEMGREP_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(SEMGREP_VENV)/bin/python -m pip install --quiet --require-hashes -r tools/semgrep/requirements.txt
+	@touch $@
+
+security: install $(SEMGREP_VENV)/.installed ## bandit, the project's semgrep rules (.semgrep/) and their tests
+	$(BIN)/bandit -c pyproject.toml -r millenniekommunerna devtools deploy --quiet
+	@# The rules' tests run from inside .semgrep/ (semgrep finds none under a hidden folder);
+	@# a run that finds no tests must fail, not pass.
+	@out=$$(cd .semgrep && ../$(SEMGREP) --test $(SEMGREP_FLAGS) . 2>&1); status=$$?; \
+	  echo "$$out" | grep -E "tests? (passed|did not pass)|✖|missed|incorrect"; \
+	  [ $$status -eq 0 ] && echo "$$out" | grep -q "All tests passed"
+	$(SEMGREP) scan $(SEMGREP_FLAGS) --config .semgrep/ --error --quiet \
+	  --exclude '*/tests/*' --exclude '*/migrations/*' millenniekommunerna devtools deploy
+
 messages: install ## Extract and compile the Swedish translations
 	cd millenniekommunerna && ../$(BIN)/python ../manage.py makemessages -l sv --no-obsolete
 	cd millenniekommunerna && ../$(BIN)/python ../manage.py compilemessages -l sv
@@ -95,6 +116,7 @@ messages: install ## Extract and compile the Swedish translations
 lock: ## Re-pin the dependencies (needs uv: pip install uv)
 	uv pip compile pyproject.toml --python 3.11 --generate-hashes -o requirements/base.txt
 	uv pip compile pyproject.toml --extra dev --python 3.11 --generate-hashes -o requirements/dev.txt
+	uv pip compile tools/semgrep/requirements.in --python 3.11 --generate-hashes -o tools/semgrep/requirements.txt
 
 clean: ## Remove the environment, the SQLite database and generated files
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* var .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(SEMGREP_VENV) db.sqlite3 db.sqlite3-* var .pytest_cache .ruff_cache

@@ -2,12 +2,13 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from millenniekommunerna.core import views as core_views
+from millenniekommunerna.core.health import HealthView
+from millenniekommunerna.core.media import serve_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,12 +18,13 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("millenniekommunerna.search.seo_urls")),  # sitemap.xml, robots.txt
     path("flode/", include("millenniekommunerna.feeds.urls")),
+    path("healthz", HealthView.as_view(), name="healthz"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     # Development and browser tests only; in production the web server serves MEDIA_ROOT.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),
     ]
 
 # Swedish is the default language and has no prefix; English lives under /en/.

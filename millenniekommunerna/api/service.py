@@ -19,6 +19,7 @@ another method than GET/HEAD/OPTIONS, 429 (with Retry-After) over the rate limit
 
 from typing import Annotated
 
+from csp.decorators import csp_update
 from django.conf import settings
 from django.db.models import Max
 from django.http import QueryDict
@@ -102,7 +103,7 @@ class LocalDocs(DocsBase):
             # Swagger UI would otherwise send the document to validator.swagger.io.
             "validatorUrl": None,
         }
-        return render(
+        return _swagger_page(
             request,
             self.template,
             {
@@ -112,6 +113,12 @@ class LocalDocs(DocsBase):
                 "swagger_settings": swagger_settings,
             },
         )
+
+
+# Swagger UI's stylesheet draws its icons as data: images.
+@csp_update({"img-src": ["data:"]})
+def _swagger_page(request, template, context):
+    return render(request, template, context)
 
 
 class JSONRenderer(renderers.JSONRenderer):

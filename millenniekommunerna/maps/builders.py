@@ -94,6 +94,9 @@ class MunicipalityShape:
     story_count: int
     is_millennium: bool
     bin: int = 0
+    # The bin's colour, as an attribute of the shape: a <style> element would need the page's
+    # Content-Security-Policy to allow inline styles.
+    fill: str = ""
 
     @property
     def label(self) -> str:
@@ -149,7 +152,8 @@ def sweden_map(request) -> dict:
         )
     bins = class_bins([m.story_count for m in municipalities])
     for m in municipalities:
-        m.bin = next(b.index for b in bins if b.contains(m.story_count))
+        shade = next(b for b in bins if b.contains(m.story_count))
+        m.bin, m.fill = shade.index, shade.colour
     with_stories = sorted(
         (m for m in municipalities if m.story_count),
         key=lambda m: (-m.story_count, m.name),

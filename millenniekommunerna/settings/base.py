@@ -77,6 +77,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response, static files and
+    # cached pages included (docs/security.md).
+    "millenniekommunerna.core.csp.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304 for every page, cached or not.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -103,8 +107,17 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # How long shared caches in front (nginx, a CDN) may keep a page: a publication is visible
 # everywhere within this.
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "1"))
-# Never cached: the admin and previews, the tip form (its CSRF token), the API (its own limits).
-PAGE_CACHE_EXCLUDE = ("/admin/", "/django-admin/", "/tipsa/", "/en/tipsa/", "/api/", "/documents/")
+# Never cached: the admin and previews, the tip form (its CSRF token), the API (its own limits),
+# the health check (it must say how things are now).
+PAGE_CACHE_EXCLUDE = (
+    "/admin/",
+    "/django-admin/",
+    "/tipsa/",
+    "/en/tipsa/",
+    "/api/",
+    "/documents/",
+    "/healthz",
+)
 
 ROOT_URLCONF = "millenniekommunerna.urls"
 
@@ -243,6 +256,12 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# Documents go through Wagtail's view (which checks collection privacy), always as downloads
+# with nosniff and a `default-src 'none'` policy, never shown inline in the site's origin; the
+# web server refuses /media/documents/ (docs/security.md).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # Swedish full-text search: stemming on SQLite and PostgreSQL, or a search cluster when
 # SEARCH_URL is set (see millenniekommunerna/search/conf.py).
 WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], os.environ)
@@ -290,6 +309,76 @@ EXPENSIVE_RATE_PERIOD = int(os.environ.get("EXPENSIVE_RATE_PERIOD", "60"))
 # When the cache cannot count (Redis unreachable), every limit lets the request through rather
 # than refusing everyone: the limits protect the site's capacity, not a secret.
 RATELIMIT_FAIL_OPEN = True
+
+# Security headers (docs/security.md). The public site: everything from the site itself,
+# scripts only from its files. Style attributes are allowed (the goals' colours come from the
+# database); <style> elements only with the hash of the one in the error pages
+# (templates/errors/base.html, which must work without static files).
+ERROR_PAGE_STYLE_HASH = "'sha256-3UtINEUyhSm37W19TaE8vcgbKlzevmWJ0P+Fq9aLI/o='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", ERROR_PAGE_STYLE_HASH],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # Replaced by what X-Frame-Options says (core.csp).
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin: its own, looser policy; each relaxation and its reason in docs/security.md.
+CSP_ADMIN_PREFIXES = ("/admin/",)
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Browser features the site never uses, refused to it and to anything it might frame.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "gamepad",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Logging: everything to stderr; the process manager collects it.
 LOGGING = {

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from millenniekommunerna.maps import shapes
+from millenniekommunerna.maps.builders import CLASS_COLOURS, EMPTY_COLOUR
 from millenniekommunerna.municipalities.models import Municipality, MunicipalityPage
 from millenniekommunerna.partnerships.models import PartnerPlace, Partnership
 from millenniekommunerna.stories.factories import StoryPageFactory
@@ -15,7 +16,8 @@ from millenniekommunerna.stories.models import StoryPage
 pytestmark = pytest.mark.django_db
 
 SHAPE = re.compile(
-    r'<a href="(?P<href>[^"]*)" aria-label="(?P<label>[^"]*)"><title>(?P<title>[^<]*)</title>'
+    r'<a href="(?P<href>[^"]*)" aria-label="(?P<label>[^"]*)" fill="(?P<fill>[^"]*)">'
+    r"<title>(?P<title>[^<]*)</title>"
     r'<path id="k(?P<code>\d{4})" class="c(?P<bin>\d)" d="(?P<d>[^"]*)"/></a>'
 )
 LINE = re.compile(
@@ -107,6 +109,11 @@ def test_shading_and_labels_follow_the_published_stories(client):
     assert found["0180"]["bin"] == "0"
     assert found["0382"]["bin"] != "0" and found["2514"]["bin"] != "0"
     assert int(found["0382"]["bin"]) > int(found["2514"]["bin"])
+    # Each shape is filled with its class's colour, the one the legend shows.
+    assert found["0180"]["fill"] == EMPTY_COLOUR
+    assert found["0382"]["fill"] in CLASS_COLOURS and found["2514"]["fill"] in CLASS_COLOURS
+    assert found["0382"]["fill"] != found["2514"]["fill"]
+    assert f'fill="{found["0382"]["fill"]}" stroke=' in section(text, 'class="legend', "</ul>")
     # Millennium Municipalities get an outline of their own, not only a colour.
     outlines = section(text, '<g class="sweden-map__millennium"', "</g>")
     assert outlines.count("<path") == Municipality.objects.millennium().count() == 1

