@@ -574,6 +574,24 @@ def test_fixed_problems_lose_their_flags():
     assert "uppdaterade: 0, oförändrade: 2" in run(TWO_STORIES)
 
 
+def test_one_story_written_twice_under_two_names_of_its_municipality_is_refused(tmp_path):
+    """Found by test_import_properties: the two cards passed the parser (the names differ)
+    and became one story, the second overwriting the first."""
+    path = tmp_path / "listing.txt"
+    path.write_text(
+        HEAD + " • Titel, Ljusdal\n\n  Ingress.\n\n • Titel!, Ljusdals kommun\n\n  Annan.\n",
+        encoding="utf-8",
+    )
+    before = snapshot()
+    with pytest.raises(CommandError) as caught:
+        run(path)
+    assert (
+        "Rad 11: berättelsen «Titel!» från Ljusdal står redan på rad 7 (samma titel ger samma "
+        "webbadress)." in str(caught.value)
+    )
+    assert snapshot() == before
+
+
 def test_goals_file_problems_name_file_and_line(tmp_path):
     goals = tmp_path / "goals.csv"
     goals.write_text(
