@@ -24,10 +24,12 @@ it to the profile in use::
 import os
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.db import transaction
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
 
 DEFAULT_EXAMPLES = 100
@@ -60,6 +62,38 @@ def rolled_back():
     with transaction.atomic():
         yield
         transaction.set_rollback(True)
+
+
+def any_text(max_size: int = 40) -> st.SearchStrategy[str]:
+    """Any Unicode text, control characters included (not lone surrogates, which no request
+    can carry)."""
+    return st.text(st.characters(codec="utf-8"), max_size=max_size)
+
+
+def _encoded(text: str) -> str:
+    return quote(text, safe="")
+
+
+@st.composite
+def query_strings(draw, names, values=()):
+    """A query string of any parameters (`names` and any others), repeated or not, with any
+    values (`values` and anything: Unicode, control characters, very long ones), encoded as a
+    browser would or broken (`%zz`, bytes that are not UTF-8)."""
+    name = st.sampled_from(names) | any_text(20)
+    value = (
+        (st.sampled_from(values) if values else st.nothing())
+        | any_text()
+        | st.sampled_from(
+            ["", " ", "0", "-1", "1e9", "9" * 30, "nan", "ja", "nej", "\x00", "x" * 5000]
+        )
+    )
+    parts = []
+    for _ in range(draw(st.integers(0, 8))):
+        part = f"{_encoded(draw(name))}={_encoded(draw(value))}"
+        if draw(st.integers(0, 9)) == 0:
+            part += draw(st.sampled_from(["%", "%zz", "%ff%fe", "&&", "=", "%00", ";", "+"]))
+        parts.append(part)
+    return "&".join(parts)
 
 
 class Examples:
