@@ -135,8 +135,19 @@ HEAD = "Det här är Millenniekommunerna\n\nIntro.\n\nBerättelser från Sverige
 REFUSED = "Importen av listing.txt avbröts; inget sparades."
 PROBLEM = re.compile(r"(?:Rad \d+|Filen är inte UTF-8-kodad \(rad \d+\)|[\w.-]+, rad \d+): \S")
 NAMES = ["Kalix", "Östhammar", "Upplands Väsby", "Malung-Sälen", "Ljusdal", "Ljusdals kommun"]
-TITLES = ["Titel", "titel", "Titel!", "Tåg i tid", "Tag i tid", "Ö", "Älmhult + IKEA = Biogas"]
-TEASERS = ["Ingress.", "En ingress som slutar mitt i", "Ingress med Kisumu i Kenya."]
+# Titles that clash, make no address or are too long; teasers complete, cut off, naming a
+# partner place, too long.
+TITLES = [
+    "Titel",
+    "titel",
+    "Titel!",
+    "Tåg i tid",
+    "Tag i tid",
+    "Ö",
+    "Älmhult + IKEA",
+    "Lång titel " * 25,
+]
+TEASERS = ["Ingress.", "Ingress som slutar mitt i", "Om Kisumu i Kenya.", "Lång ingress. " * 29]
 
 
 def run(path, *args):
@@ -159,6 +170,16 @@ def snapshot():
         "partnerships": Partnership.objects.count(),
         "millennium": Municipality.objects.millennium().count(),
     }
+
+
+def assert_fits(stories):
+    """Every value within its column's length, as PostgreSQL enforces it (SQLite does not)."""
+    for story in stories:
+        for name in ("title", "slug", "teaser", "seo_title", "search_description"):
+            limit = StoryPage._meta.get_field(name).max_length
+            assert limit is None or len(getattr(story, name)) <= limit, name
+        for flag in story.review_flags.all():
+            assert len(flag.note) <= StoryReviewFlag._meta.get_field("note").max_length
 
 
 def assert_refused_in_swedish(error):
@@ -186,7 +207,9 @@ def listings(draw):
     lines = [HEAD]
     names = st.sampled_from(NAMES) | st.sampled_from(NAMES).map(str.upper)
     for number in range(draw(st.integers(1, 3))):
-        caption = draw(st.none() | st.sampled_from(["IMG_2041.JPG", "Eleverna"]) | text_of(400))
+        caption = draw(
+            st.none() | st.sampled_from(["IMG_2041.JPG", "Elever", "B" * 600]) | text_of(80)
+        )
         own_title = st.just(f"Berättelse nummer {number}")
         title = mostly(draw, own_title | st.sampled_from(TITLES), text_of(300))
         name = mostly(draw, names, text_of(30))
@@ -233,6 +256,7 @@ def test_any_listing_is_imported_whole_or_refused_with_nothing_saved(examples, t
             stories = StoryPage.objects.order_by("title", "teaser")
             wanted = sorted((card.title, card.teaser) for card in listing.cards)
             assert [(story.title, story.teaser) for story in stories] == wanted
+            assert_fits(stories)
             after = snapshot()
             for rows in ("pages", "stories", "revisions"):
                 assert after[rows] == before[rows] + len(listing.cards)
