@@ -9,6 +9,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
+# Hypothesis profiles, the `examples` fixture and its report (tests/properties.py).
+pytest_plugins = ["tests.properties"]
+
 SEED_DIR = Path(__file__).resolve().parent / "millenniekommunerna" / "data" / "seed"
 
 

@@ -16,19 +16,35 @@ The listing looks like this (indentation, bullets and blank lines vary)::
       • Älmhult kommun
 
 Without a caption the title line is the bullet line itself.
+
+Files saved by other programs vary, and the variants read the same: any line endings, tabs,
+non-breaking spaces and extra blank lines, decomposed å/ä/ö (NFD), other bullets (`-`, `*`,
+`●`, `◦`, `▪`, and `–` in a listing without `•`), other wordings of the section heading
+(`## Kommunernas berättelser:`) and of the read-more link (`Läs mer`, `Mer om projektet`).
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from millenniekommunerna.core.text import fold_slug
 
 SECTION_HEADING = "Berättelser från Sveriges kommuner"
-READ_MORE = "läs mer"
+# The link bullets' wordings that point to the story's page (the link itself is not in the text).
+READ_MORE = ("läs mer", "läs hela", "mer om projektet")
+# The section heading in other words: at most this many, naming stories and municipalities.
+_HEADING_WORDS = 6
+_HEADING_DECORATION = "#*_=:.\t "
 
-# `•` needs no space after it; `*` and `-` do, so that a wrapped line starting with a hyphenated
-# word is not taken for a bullet. The Swedish dialogue dash (en dash) is never a bullet.
-_BULLET = re.compile(r"^\s*(?:•|[*-](?=\s|$))\s*(.*)$")
+# `•` and its kin need no space after them; `*` and `-` do, so that a wrapped line starting with
+# a hyphenated word is not taken for a bullet. The Swedish dialogue dash (en dash) is a bullet
+# only in a listing without `•`: beside `•` bullets, a line that starts with it is dialogue.
+_DOTS = "•●◦▪"
+_BULLET = re.compile(rf"^\s*(?:[{_DOTS}]|[*-](?=\s|$))\s*(.*)$")
+_DASH_BULLET = re.compile(r"^\s*(?:[*-]|–)(?=\s|$)\s*(.*)$")
+_DOT_BULLET = re.compile(rf"^\s*[{_DOTS}]")
+# The start of a web page saved instead of the listing.
+_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # C0 controls and DEL, except tab, line feed, form feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -139,7 +155,21 @@ class _RawCard:
 
 
 def _is_section_heading(text: str) -> bool:
-    return text.strip().lstrip("#").strip().rstrip(":").casefold() == SECTION_HEADING.casefold()
+    """`Berättelser från Sveriges kommuner`, or the same heading in other words
+    (`## Kommunernas berättelser:`, `BERÄTTELSER FRÅN KOMMUNERNA`): a short line, not a bullet
+    and without a comma (a title line has one), that speaks of stories and municipalities."""
+    if "," in text or _BULLET.match(text):
+        return False
+    words = text.strip(_HEADING_DECORATION).casefold().split()
+    return (
+        0 < len(words) <= _HEADING_WORDS
+        and any(word.startswith("berättelse") for word in words)
+        and any(word.startswith("kommun") for word in words)
+    )
+
+
+def _is_read_more(text: str) -> bool:
+    return text.casefold().startswith(READ_MORE)
 
 
 def _is_municipality_link(text: str) -> bool:
@@ -178,6 +208,8 @@ def _tokens(lines: list[str], start: int):
     non-bullet lines; a bullet with nothing after it takes the next line as its text."""
     paragraph = None
     pending_bullet = None
+    dashes = not any(_DOT_BULLET.match(line) for line in lines[start:])
+    bullets = _DASH_BULLET if dashes else _BULLET
     for index in range(start, len(lines)):
         number, raw = index + 1, lines[index]
         text = normalise_space(raw)
@@ -186,7 +218,7 @@ def _tokens(lines: list[str], start: int):
                 yield "text", paragraph
                 paragraph = None
             continue
-        bullet = _BULLET.match(raw)
+        bullet = bullets.match(raw)
         if bullet:
             if paragraph:
                 yield "text", paragraph
@@ -237,7 +269,7 @@ def _raw_cards(lines: list[str], start: int, problems: list[Problem]) -> list[_R
             else:
                 current.paragraphs.append(block)
             continue
-        if block.text.casefold().startswith(READ_MORE):
+        if _is_read_more(block.text):
             if current is None:
                 problems.append(Problem(block.line, f"«{block.text}» utan någon berättelse före."))
             else:
@@ -312,7 +344,20 @@ def parse_listing(text: str) -> Listing:
     """Parse the whole listing or raise `ListingError` with every problem found."""
     if not text.strip():
         raise ListingError([Problem(1, "filen är tom.")])
+    # Names in decomposed form (as macOS may save them) would match no municipality.
+    text = unicodedata.normalize("NFC", text)
     lines = _LINE_BREAK.split(text)
+    html = next((n for n, line in enumerate(lines, start=1) if _HTML.search(line)), None)
+    if html:
+        raise ListingError(
+            [
+                Problem(
+                    html,
+                    "filen är en webbsida (HTML), inte listan som text. Kopiera listans text "
+                    "till en textfil (UTF-8) och försök igen.",
+                )
+            ]
+        )
     for number, line in enumerate(lines, start=1):
         if _CONTROL.search(line):
             raise ListingError(

@@ -188,6 +188,26 @@ def _check_cards(listing: Listing, lookup: MunicipalityLookup, problems: list[Pr
         if municipality:
             resolved[id(card)] = municipality
 
+    # The parser sees the names as written; one municipality may be written two ways
+    # (`Ljusdal`, `Ljusdals kommun`), and two cards with the same address under its page would
+    # be one story.
+    seen = {}
+    for card in listing.cards:
+        municipality = resolved.get(id(card))
+        if municipality is None or not card.slug:
+            continue
+        key = (municipality.pk, card.slug)
+        if key in seen:
+            problems.append(
+                Problem(
+                    card.title_line,
+                    f"berättelsen «{card.title}» från {municipality.name} står redan på rad "
+                    f"{seen[key]} (samma titel ger samma webbadress).",
+                )
+            )
+        else:
+            seen[key] = card.title_line
+
     pages = {
         page.municipality_id: page
         for page in MunicipalityPage.objects.filter(

@@ -1,4 +1,5 @@
 import csv
+import unicodedata
 from io import StringIO
 from pathlib import Path
 
@@ -119,6 +120,44 @@ def test_parse_tolerates_bullets_indentation_and_line_ends(line_end):
 def test_parse_keeps_non_breaking_spaces_out_of_the_teaser():
     text = HEAD + " • Titel, Kalix\n\n  Ett\u00a0stycke   med\tmellanrum. \n"
     assert parse_listing(text).cards[0].teaser == "Ett stycke med mellanrum."
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## Berättelser från Sveriges kommuner:",
+        "BERÄTTELSER FRÅN SVERIGES KOMMUNER",
+        "Kommunernas berättelser",
+        "**Berättelser från svenska kommuner**",
+    ],
+)
+def test_parse_reads_the_section_heading_in_other_words(heading):
+    text = HEAD.replace("Berättelser från Sveriges kommuner", heading) + (
+        " • Titel, Kalix\n\n Ingress.\n"
+    )
+    assert [card.title for card in parse_listing(text).cards] == ["Titel"]
+
+
+def test_parse_reads_en_dash_bullets_in_a_listing_without_dots():
+    text = HEAD + (
+        "– Titel, Kalix\n\n  Ingress.\n\n  – Mer om projektet\n  –\tKalix kommun\n"
+        "– Annan titel, Östhammar\n\n  Andra ingressen.\n  – Läs hela berättelsen\n"
+    )
+    kalix, osthammar = parse_listing(text).cards
+    assert (kalix.title, kalix.teaser, kalix.link_text) == ("Titel", "Ingress.", "Kalix kommun")
+    assert (osthammar.title, osthammar.teaser) == ("Annan titel", "Andra ingressen.")
+
+
+def test_parse_reads_names_saved_in_decomposed_form():
+    text = unicodedata.normalize("NFD", HEAD + " • Biogas i Älmhult, Älmhult\n\n Ingress.\n")
+    [card] = parse_listing(text).cards
+    assert (card.title, card.municipality_name) == ("Biogas i Älmhult", "Älmhult")
+
+
+def test_parse_refuses_a_web_page():
+    text = "<!DOCTYPE html>\n<html lang=sv>\n" + HEAD + " • Titel, Kalix\n\n Ingress.\n"
+    with pytest.raises(ListingError, match=r"Rad 1: filen är en webbsida \(HTML\)"):
+        parse_listing(text)
 
 
 @pytest.mark.parametrize(
@@ -533,6 +572,24 @@ def test_fixed_problems_lose_their_flags():
     assert "uppdaterad  Kalix: Skolor för hållbar utveckling (rad 7): granskningsflaggor" in output
     assert not flags(StoryPage.objects.get(pk=story.pk), Flag.BODY_MISSING)
     assert "uppdaterade: 0, oförändrade: 2" in run(TWO_STORIES)
+
+
+def test_one_story_written_twice_under_two_names_of_its_municipality_is_refused(tmp_path):
+    """Found by test_import_properties: the two cards passed the parser (the names differ)
+    and became one story, the second overwriting the first."""
+    path = tmp_path / "listing.txt"
+    path.write_text(
+        HEAD + " • Titel, Ljusdal\n\n  Ingress.\n\n • Titel!, Ljusdals kommun\n\n  Annan.\n",
+        encoding="utf-8",
+    )
+    before = snapshot()
+    with pytest.raises(CommandError) as caught:
+        run(path)
+    assert (
+        "Rad 11: berättelsen «Titel!» från Ljusdal står redan på rad 7 (samma titel ger samma "
+        "webbadress)." in str(caught.value)
+    )
+    assert snapshot() == before
 
 
 def test_goals_file_problems_name_file_and_line(tmp_path):
