@@ -1,17 +1,20 @@
 """Contract tests of the read API: every endpoint and filter, errors, published content only,
 caching headers, CORS, HEAD and query counts."""
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from millenniekommunerna.api.representation import iso
+from millenniekommunerna.editorial.translation import translate_story
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import Municipality
-from millenniekommunerna.partnerships.models import Country, PartnerPlace
+from millenniekommunerna.partnerships.models import Country, PartnerPlace, Partnership
 from millenniekommunerna.stories.factories import StoryPageFactory
-from millenniekommunerna.stories.models import StoryReviewFlag
+from millenniekommunerna.stories.models import StoryPage, StoryReviewFlag
 
 pytestmark = pytest.mark.django_db
 
@@ -114,6 +117,11 @@ def test_story_has_everything_the_contract_promises(client, make_rich_story):
     assert 'href="https://example.org/matsvinn"' in html
     assert 'src="http://testserver/media/images/' in html  # absolute: it is for other sites
     assert 'alt="Elever väger matrester"' in html
+    # Every candidate of the body image's srcset absolute too, with its width kept.
+    (srcset,) = re.findall(r'srcset="([^"]*)"', html)
+    candidates = srcset.split(", ")
+    assert len(candidates) == 3  # one for each of the widths the site shows
+    assert all(re.fullmatch(r"http://testserver/media/images/\S+ \d+w", c) for c in candidates)
     text = data["body_text"]
     assert text.startswith("Hur det började\n\nEleverna vägde maten & slängde mindre.")
     assert "Ett\nTvå" in text
@@ -124,6 +132,7 @@ def test_story_has_everything_the_contract_promises(client, make_rich_story):
     main, in_body = data["images"]
     assert main["role"] == "main"
     assert main["alt"] == "Elever sorterar matrester i skolans matsal"
+    assert main["caption"] == ""  # a main image has no caption of its own
     assert in_body["role"] == "body"
     assert in_body["alt"] == "Elever väger matrester"
     assert in_body["caption"] == "Vågen i matsalen"
@@ -135,10 +144,58 @@ def test_story_has_everything_the_contract_promises(client, make_rich_story):
     assert main["renditions"][0]["format"] == "webp"
 
 
+def test_an_image_whose_file_is_missing_is_described_without_files(client, make_rich_story, caplog):
+    made = make_rich_story()
+    made.hero_image.file.storage.delete(made.hero_image.file.name)
+    data = get_json(client, f"{STORIES}/{made.pk}")
+    main = data["images"][0]
+    assert main["role"] == "main"
+    assert main["alt"] == "Elever sorterar matrester i skolans matsal"
+    assert main["renditions"] == []
+    assert f"Image {made.hero_image.pk} has no original file" in caplog.text
+
+
 def test_story_list_and_detail_show_the_same_story(client, make_rich_story):
     made = make_rich_story()
     listed = get_json(client, STORIES)["results"][0]
     assert listed == get_json(client, f"{STORIES}/{made.pk}")
+
+
+def test_a_story_carries_its_published_translation_with_the_translation_s_own_text(
+    client, make_rich_story
+):
+    made = make_rich_story(title="Matsvinnet halverat", slug="matsvinnet")
+    translated, _created = translate_story(made, "en", None)
+    translated.title = "Food waste halved"
+    translated.slug = "food-waste"
+    translated.teaser = "The pupils weighed the food."
+    translated.body = [{"type": "paragraph", "value": '<p>Read <a href="/mal/">the goals</a>.</p>'}]
+    translated.save_revision().publish()
+    data = get_json(client, f"{STORIES}/{made.pk}")
+    (english,) = data["translations"]
+    published = StoryPage.objects.get(pk=translated.pk)
+    # The translation's body with its links made absolute, as the story's own.
+    body_html = english["body_html"]
+    assert '<p>Read <a href="http://testserver/mal/">the goals</a>.</p>' in body_html
+    assert english == {
+        "language": "en",
+        "url": "http://testserver/en/kommuner/kristinehamn/food-waste/",
+        "title": "Food waste halved",
+        "teaser": "The pupils weighed the food.",
+        "body_html": body_html,
+        "body_text": "Read the goals.",
+        "first_published_at": iso(published.first_published_at),
+        "last_published_at": iso(published.last_published_at),
+    }
+    assert english["first_published_at"].endswith("Z")
+    assert get_json(client, STORIES)["results"][0]["translations"] == [english]
+
+
+def test_a_translation_not_yet_published_is_not_shown(client, make_rich_story):
+    made = make_rich_story()
+    translated, _created = translate_story(made, "en", None)
+    translated.save_revision()
+    assert get_json(client, f"{STORIES}/{made.pk}")["translations"] == []
 
 
 # --- stories: filters ---------------------------------------------------------------------------
@@ -435,9 +492,17 @@ def test_municipalities_filtered_by_county_and_millennium_status(client):
 
 
 def test_one_municipality_by_code(client):
+    Municipality.objects.filter(code="0382").update(
+        is_millennium_municipality=True,
+        millennium_decision_date=date(2009, 5, 25),
+        millennium_diploma_date=date(2011, 3, 14),
+    )
     data = get_json(client, "/api/v1/municipalities/0382")
     assert data["name"] == "Östhammar"
     assert data["county"]["code"] == "03"
+    assert data["millennium_decision_date"] == "2009-05-25"
+    assert data["millennium_diploma_date"] == "2011-03-14"
+    assert data["story_count"] == 0
     assert (
         "no municipality" in get_json(client, "/api/v1/municipalities/9999", status=404)["detail"]
     )
@@ -445,13 +510,23 @@ def test_one_municipality_by_code(client):
 
 
 def test_counties_with_their_municipalities_and_stories(client):
+    Municipality.objects.filter(code="1781").update(is_millennium_municipality=True)
     story(municipality_code="1781")
+    story(municipality_code="1781")
+    story(municipality_code="1780")  # Karlstad, also in Värmland
+    story(municipality_code="1780").unpublish()
     data = get_json(client, "/api/v1/counties")
     assert data["count"] == 21
     varmland = next(c for c in data["results"] if c["code"] == "17")
-    assert varmland["name"] == "Värmlands län"
-    assert varmland["municipality_count"] == 16
-    assert varmland["story_count"] == 1
+    # Each municipality counted once however many stories it has; unpublished stories not.
+    assert varmland == {
+        "code": "17",
+        "name": "Värmlands län",
+        "short_name": "Värmland",
+        "municipality_count": 16,
+        "millennium_municipality_count": 1,
+        "story_count": 3,
+    }
 
 
 def test_goals_with_the_mapping_labelled_editorial(client):
@@ -474,6 +549,22 @@ def test_goals_with_the_mapping_labelled_editorial(client):
     ).items()
 
 
+def test_goals_count_only_published_stories_and_list_their_links_in_number_order(client):
+    story(goal_codes=["sdg-4"])
+    story(goal_codes=["sdg-4", "mdg-3"]).unpublish()
+    data = get_json(client, "/api/v1/goals")
+    goals = {g["code"]: g for g in data["results"]}
+    assert goals["sdg-4"]["story_count"] == 1
+    assert goals["mdg-3"]["story_count"] == 0
+    # The editors linked MDG 3 to SDG 5 before SDG 4; the API lists them by number.
+    assert goals["mdg-3"]["successors_editorial"] == ["sdg-4", "sdg-5"]
+    assert goals["sdg-3"]["predecessors_editorial"] == ["mdg-4", "mdg-5", "mdg-6"]
+    links = [(link["mdg"], link["sdg"]) for link in data["mapping"]["links"]]
+    number = {code: goals[code]["number"] for code in goals}
+    assert links == sorted(links, key=lambda link: (number[link[0]], number[link[1]]))
+    assert ("mdg-3", "sdg-4") in links
+
+
 def test_partner_places_with_country_filter_and_attribution(client):
     kisumu = PartnerPlace.objects.get(name="Kisumu")
     story(partner_places=[kisumu])
@@ -486,6 +577,25 @@ def test_partner_places_with_country_filter_and_attribution(client):
     assert place["story_count"] == 1
     assert place["geonames_id"] == kisumu.geonames_id
     get_json(client, "/api/v1/partner-places?country=XX", status=400)
+
+
+def test_partner_places_by_name_with_their_other_names_and_municipalities(client):
+    kisumu = PartnerPlace.objects.get(name="Kisumu")
+    kisumu.aliases = "Kisumus; Kisumo"
+    kisumu.save()
+    for code in ("1781", "0182"):
+        Partnership.objects.create(
+            municipality=Municipality.objects.get(code=code), partner_place=kisumu
+        )
+    story(partner_places=[kisumu])
+    story(partner_places=[kisumu]).unpublish()
+    data = get_json(client, "/api/v1/partner-places")
+    names = [p["name"] for p in data["results"]]
+    assert names == list(PartnerPlace.objects.order_by("name", "pk").values_list("name", flat=True))
+    place = next(p for p in data["results"] if p["name"] == "Kisumu")
+    assert place["aliases"] == ["Kisumus", "Kisumo"]
+    assert place["municipalities"] == ["0182", "1781"]
+    assert place["story_count"] == 1
 
 
 # --- HTTP behaviour -----------------------------------------------------------------------------
