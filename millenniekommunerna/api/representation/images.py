@@ -30,10 +30,10 @@ def image_data(image, context, *, role, alt, decorative, caption=""):
     renditions.sort(key=lambda r: r["width"])
     return {
         "role": role,
-        "alt": "" if decorative else (alt or ""),
+        "alt": "" if decorative else alt,
         "decorative": bool(decorative),
-        "caption": caption or "",
-        "credit": getattr(image, "credit", "") or "",
+        "caption": caption,
+        "credit": image.credit,
         "width": image.width,
         "height": image.height,
         "renditions": renditions,

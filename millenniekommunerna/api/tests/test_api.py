@@ -155,6 +155,31 @@ def test_an_image_whose_file_is_missing_is_described_without_files(client, make_
     assert f"Image {made.hero_image.pk} has no original file" in caplog.text
 
 
+def test_a_decorative_image_has_an_empty_alt_text_whatever_the_block_holds(client, make_rich_story):
+    from millenniekommunerna.images.factories import CustomImageFactory
+
+    image = CustomImageFactory()
+    block = {"image": image.pk, "alt_text": "Ett staket", "decorative": True}
+    made = make_rich_story(body=[{"type": "image", "value": {"image": block, "caption": ""}}])
+    data = get_json(client, f"{STORIES}/{made.pk}")
+    main, in_body = data["images"]
+    assert main["decorative"] is False and main["credit"] == ""
+    assert in_body["decorative"] is True
+    assert in_body["alt"] == ""
+    assert in_body["caption"] == ""
+
+
+def test_images_served_from_another_host_keep_their_own_addresses(
+    client, make_rich_story, settings
+):
+    settings.MEDIA_URL = "https://media.example.org/"
+    made = make_rich_story()
+    data = get_json(client, f"{STORIES}/{made.pk}")
+    urls = [r["url"] for image in data["images"] for r in image["renditions"]]
+    assert urls and all(url.startswith("https://media.example.org/images/") for url in urls)
+    assert 'src="https://media.example.org/images/' in data["body_html"]
+
+
 def test_story_list_and_detail_show_the_same_story(client, make_rich_story):
     made = make_rich_story()
     listed = get_json(client, STORIES)["results"][0]
