@@ -160,10 +160,14 @@ def test_a_decorative_image_has_an_empty_alt_text_whatever_the_block_holds(clien
 
     image = CustomImageFactory()
     block = {"image": image.pk, "alt_text": "Ett staket", "decorative": True}
-    made = make_rich_story(body=[{"type": "image", "value": {"image": block, "caption": ""}}])
+    made = make_rich_story(
+        hero_image=CustomImageFactory(is_decorative=True),
+        body=[{"type": "image", "value": {"image": block, "caption": ""}}],
+    )
     data = get_json(client, f"{STORIES}/{made.pk}")
     main, in_body = data["images"]
-    assert main["decorative"] is False and main["credit"] == ""
+    assert main["decorative"] is True
+    assert main["alt"] == "" and main["credit"] == ""
     assert in_body["decorative"] is True
     assert in_body["alt"] == ""
     assert in_body["caption"] == ""
