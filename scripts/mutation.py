@@ -105,7 +105,11 @@ TARGETS = (
     Target(
         "importer",
         ("stories/importers/*.py",),
-        (f"{PACKAGE}/stories/tests/test_import_listing.py",),
+        # The provenance tests hold the importer's source options (source.py).
+        (
+            f"{PACKAGE}/stories/tests/test_import_listing.py",
+            f"{PACKAGE}/stories/tests/test_provenance.py",
+        ),
         "the listing importer and its enrichment",
     ),
     Target(
