@@ -160,10 +160,15 @@ def test_a_decorative_image_has_an_empty_alt_text_whatever_the_block_holds(clien
 
     image = CustomImageFactory()
     block = {"image": image.pk, "alt_text": "Ett staket", "decorative": True}
+    gone = CustomImageFactory()
     made = make_rich_story(
         hero_image=CustomImageFactory(is_decorative=True),
-        body=[{"type": "image", "value": {"image": block, "caption": ""}}],
+        body=[
+            {"type": "image", "value": {"image": {**block, "image": gone.pk}, "caption": "Borta"}},
+            {"type": "image", "value": {"image": block, "caption": ""}},
+        ],
     )
+    gone.delete()  # an image deleted from the library leaves its block empty
     data = get_json(client, f"{STORIES}/{made.pk}")
     main, in_body = data["images"]
     assert main["decorative"] is True
