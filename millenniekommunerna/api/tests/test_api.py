@@ -5,10 +5,10 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
 
-from millenniekommunerna.api.representation import iso
+from millenniekommunerna.api.representation import iso, publication_data
 from millenniekommunerna.editorial.translation import translate_story
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import Municipality
@@ -317,6 +317,49 @@ def test_a_story_without_years_counts_in_the_years_it_was_published_at_its_sourc
     assert ids(get_json(client, f"{STORIES}?year=2016")) == []
     assert ids(get_json(client, f"{STORIES}?year=2026")) == [], "not the year of the import"
     assert unknown.pk not in ids(get_json(client, f"{STORIES}?year=2026&year=2013"))
+
+
+def test_published_says_when_and_where_a_story_first_appeared(client):
+    """A story written here: on the day it was first published on this site, as the day is in
+    Sweden. The label is in Swedish even where English is spoken (the JSON-LD of /en/ pages)."""
+    source = {"name": "Kommunens webbplats", "url": "https://kommun.example/nyhet"}
+    of_2013 = story(
+        source_name=source["name"],
+        source_url=source["url"],
+        source_programme="",
+        source_date_precision="day",
+        source_date_start=date(2013, 4, 2),
+        source_date_end=date(2013, 4, 2),
+    )
+    undated = story(source_name="Okänd källa", source_date_precision="")
+    written_here = story(first_published_at=datetime(2021, 3, 3, 23, 30, tzinfo=UTC))
+
+    def published(made):
+        return get_json(client, f"{STORIES}/{made.pk}")["published"]
+
+    assert published(of_2013) == {
+        "precision": "day",
+        "start": "2013-04-02",
+        "end": "2013-04-02",
+        "label": "2 april 2013",
+        "source": {**source, "programme": ""},
+    }
+    assert published(undated) == {
+        "precision": "unknown",
+        "start": None,
+        "end": None,
+        "label": "okänt datum",
+        "source": {"name": "Okänd källa", "url": None, "programme": ""},
+    }
+    assert published(written_here) == {
+        "precision": "day",
+        "start": "2021-03-04",
+        "end": "2021-03-04",
+        "label": "4 mars 2021",
+        "source": None,
+    }
+    with translation.override("en"):
+        assert publication_data(of_2013)["label"] == "2 april 2013"
 
 
 def test_filter_by_updated_since_date_and_time(client):
