@@ -206,9 +206,9 @@ def prepare(target: Target, max_children: int, resume: bool = False) -> Path:
 
 
 def run(target: Target, max_children: int, resume: bool = False) -> dict:
-    survivors = []
+    undecided = set()
     if resume and (OUT / "work" / target.name / "mutants").is_dir():
-        survivors = collect(target)["survivors"]
+        undecided = _names(target, "survived", "no tests")
     work = prepare(target, max_children, resume)
     mutmut = str(ROOT / ".venv" / "bin" / "mutmut")
     started = time.monotonic()
@@ -227,17 +227,16 @@ def run(target: Target, max_children: int, resume: bool = False) -> dict:
                 raise SystemExit(f"mutmut failed for {target.name}; see {log}")
 
         mutmut_run()
-        # The earlier run's survivors that kept their verdict are checked again: tests may
-        # have been added since.
-        again = sorted(set(survivors) & set(collect(target)["survivors"]))
+        # The earlier run's survivors and mutants no test reached, if they kept that verdict,
+        # are checked again: tests may have been added since.
+        again = sorted(undecided & _names(target, "survived", "no tests"))
         if again:
             mutmut_run(*again)
     return collect(target, round(time.monotonic() - started))
 
 
-def collect(target: Target, seconds: int | None = None) -> dict:
-    """The verdicts so far in the target's work folder: all of them after a whole run, the
-    mutants decided before it was stopped after an interrupted one (`checked` < `mutants`)."""
+def verdicts(target: Target) -> dict[str, str]:
+    """Each mutant's verdict so far, by name ("killed", "survived", "not checked", …)."""
     work = OUT / "work" / target.name
     mutmut = str(ROOT / ".venv" / "bin" / "mutmut")
     if not (work / "mutants").is_dir():
@@ -245,20 +244,31 @@ def collect(target: Target, seconds: int | None = None) -> dict:
     listed = subprocess.run(
         [mutmut, "results", "--all", "true"], cwd=work, capture_output=True, text=True, check=False
     ).stdout
-    verdicts = {}
+    found = {}
     for line in listed.splitlines():
         name, _, status = line.strip().rpartition(": ")
         if name:
-            verdicts[name] = status.strip()
-    count = Counter(verdicts.values())
+            found[name] = status.strip()
+    return found
+
+
+def _names(target: Target, *statuses: str) -> set[str]:
+    return {name for name, status in verdicts(target).items() if status in statuses}
+
+
+def collect(target: Target, seconds: int | None = None) -> dict:
+    """The verdicts so far in the target's work folder: all of them after a whole run, the
+    mutants decided before it was stopped after an interrupted one (`checked` < `mutants`)."""
+    found = verdicts(target)
+    count = Counter(found.values())
     killed, survived, timeouts = count["killed"], count["survived"], count["timeout"]
     decided = killed + survived + timeouts
     return {
         "target": target.name,
         "about": target.about,
         "modules": list(target.modules),
-        "mutants": len(verdicts),
-        "checked": len(verdicts) - count["not checked"],
+        "mutants": len(found),
+        "checked": len(found) - count["not checked"],
         "killed": killed,
         "survived": survived,
         "timed_out": timeouts,
@@ -266,7 +276,7 @@ def collect(target: Target, seconds: int | None = None) -> dict:
         "suspicious": count["suspicious"],
         "score": round(100 * (killed + timeouts) / decided, 1) if decided else None,
         "seconds": seconds,
-        "survivors": sorted(name for name, status in verdicts.items() if status == "survived"),
+        "survivors": sorted(name for name, status in found.items() if status == "survived"),
     }
 
 
