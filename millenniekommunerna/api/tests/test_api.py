@@ -122,12 +122,14 @@ def test_story_has_everything_the_contract_promises(client, make_rich_story):
     candidates = srcset.split(", ")
     assert len(candidates) == 3  # one for each of the widths the site shows
     assert all(re.fullmatch(r"http://testserver/media/images/\S+ \d+w", c) for c in candidates)
-    text = data["body_text"]
-    assert text.startswith("Hur det började\n\nEleverna vägde maten & slängde mindre.")
-    assert "Ett\nTvå" in text
-    assert "”Det var eleverna som frågade” – Rektor" in text
-    assert "10 ton – slängs varje år (Kommunen)" in text
-    assert "<" not in text
+    # One paragraph per block, list items on lines of their own, the image by its caption.
+    assert data["body_text"] == (
+        "Hur det började\n\n"
+        "Eleverna vägde maten & slängde mindre. Läs mer om matsvinn.\nEtt\nTvå\n\n"
+        "Vågen i matsalen\n\n"
+        "”Det var eleverna som frågade” – Rektor\n\n"
+        "10 ton – slängs varje år (Kommunen)"
+    )
 
     main, in_body = data["images"]
     assert main["role"] == "main"
@@ -188,6 +190,22 @@ def test_images_served_from_another_host_keep_their_own_addresses(
     urls = [r["url"] for image in data["images"] for r in image["renditions"]]
     assert urls and all(url.startswith(f"{media_url}images/") for url in urls)
     assert f'src="{media_url}images/' in data["body_html"]
+
+
+def test_body_text_leaves_out_what_a_block_does_not_have(client, make_rich_story):
+    from millenniekommunerna.images.factories import CustomImageFactory
+
+    image = {"image": CustomImageFactory().pk, "alt_text": "Skolgården", "decorative": False}
+    made = make_rich_story(
+        body=[
+            {"type": "quote", "value": {"text": "Vi gör det igen", "attribution": ""}},
+            {"type": "fact", "value": {"value": "3", "description": "skolor", "source": ""}},
+            {"type": "image", "value": {"image": image, "caption": ""}},
+            {"type": "paragraph", "value": "<p> </p>"},
+        ]
+    )
+    data = get_json(client, f"{STORIES}/{made.pk}")
+    assert data["body_text"] == "”Vi gör det igen”\n\n3 – skolor"
 
 
 def test_story_list_and_detail_show_the_same_story(client, make_rich_story):
