@@ -21,6 +21,7 @@ from millenniekommunerna.stories.importers.listing import (
     decode_listing,
     parse_listing,
 )
+from millenniekommunerna.stories.importers.writer import MILLENNIUM_NOTE
 from millenniekommunerna.stories.models import StoryPage, StoryReviewFlag
 
 pytestmark = pytest.mark.django_db
@@ -170,6 +171,22 @@ def test_parse_reports_every_bad_card_at_once():
     with pytest.raises(ListingError) as caught:
         parse_listing(text)
     assert [p.line for p in caught.value.problems] == [7, 10]
+    first, second = str(caught.value).split("\n")  # one problem a line
+    assert first.startswith("Rad 7: ") and second.startswith("Rad 10: ")
+
+
+@pytest.mark.parametrize(
+    ("stray", "quoted"),
+    [
+        ("a" * 58 + " " + "b" * 30, "«" + "a" * 58 + "…»"),
+        ("c" * 60, "«" + "c" * 60 + "»"),
+    ],
+    ids=["cut at a word", "60 characters whole"],
+)
+def test_a_long_text_in_a_problem_is_quoted_cut_to_60_characters(stray, quoted):
+    with pytest.raises(ListingError) as caught:
+        parse_listing(HEAD + stray + "\n • Titel, Kalix\n\n Ingress.\n")
+    assert f"före den första berättelsen: {quoted}. " in str(caught.value)
 
 
 def test_decode_listing_is_strict_utf8():
@@ -520,6 +537,9 @@ def test_mark_millennium_respects_the_editors(tmp_path):
     assert "Markerade som Millenniekommun: 1 (Östhammar)" in output
     kalix = Municipality.objects.get(name="Kalix")
     assert (kalix.is_millennium_municipality, kalix.millennium_note) == (False, "Avböjde 2012")
+    osthammar = Municipality.objects.get(name="Östhammar")
+    assert osthammar.is_millennium_municipality
+    assert osthammar.millennium_note == MILLENNIUM_NOTE
 
 
 def test_fixed_problems_lose_their_flags():
