@@ -559,17 +559,19 @@ def test_goals_file_problems_name_file_and_line(tmp_path):
     goals = tmp_path / "goals.csv"
     goals.write_text(
         "municipality,title,goals,note\n"
-        "Kalix,Skolor för hållbar utveckling,mdg-9 sdg-4,\n"
+        "Kalix,Skolor för hållbar utveckling,mdg-9 sdg-4 sdg-99,\n"
         "Kalix,Skolor som inte finns,sdg-4,\n"
-        "Atlantis,Något,sdg-4,\n",
+        "Atlantis,Något,sdg-4,\n"
+        "Kalix,Skolor för hållbar utveckling,sdg-4,\n",
         encoding="utf-8",
     )
     with pytest.raises(CommandError) as caught:
         run(TWO_STORIES, "--goals", str(goals))
     message = str(caught.value)
-    assert "goals.csv, rad 2: okänt mål «mdg-9»" in message
+    assert "goals.csv, rad 2: okänt mål «mdg-9», «sdg-99» (skriv t.ex. mdg-7 eller" in message
     assert "goals.csv, rad 3: listan har ingen berättelse «Skolor som inte finns»" in message
     assert "goals.csv, rad 4: okänd kommun «Atlantis»" in message
+    assert "goals.csv, rad 5: «Skolor för hållbar utveckling» står redan på rad 2." in message
     assert not StoryPage.objects.exists()
 
 
