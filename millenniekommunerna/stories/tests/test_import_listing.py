@@ -179,9 +179,10 @@ def test_parse_reports_every_bad_card_at_once():
     ("stray", "quoted"),
     [
         ("a" * 58 + " " + "b" * 30, "«" + "a" * 58 + "…»"),
+        ("d" * 70, "«" + "d" * 59 + "…»"),
         ("c" * 60, "«" + "c" * 60 + "»"),
     ],
-    ids=["cut at a word", "60 characters whole"],
+    ids=["cut at a word", "cut in a word", "60 characters whole"],
 )
 def test_a_long_text_in_a_problem_is_quoted_cut_to_60_characters(stray, quoted):
     with pytest.raises(ListingError) as caught:
@@ -562,16 +563,20 @@ def test_goals_file_problems_name_file_and_line(tmp_path):
         "Kalix,Skolor för hållbar utveckling,mdg-9 sdg-4 sdg-99,\n"
         "Kalix,Skolor som inte finns,sdg-4,\n"
         "Atlantis,Något,sdg-4,\n"
-        "Kalix,Skolor för hållbar utveckling,sdg-4,\n",
+        "Kalix,Skolor för hållbar utveckling,sdg-4,\n"
+        "Kalix,Skolor som inte heller finns,sdg-4,\n",
         encoding="utf-8",
     )
     with pytest.raises(CommandError) as caught:
         run(TWO_STORIES, "--goals", str(goals))
     message = str(caught.value)
-    assert "goals.csv, rad 2: okänt mål «mdg-9», «sdg-99» (skriv t.ex. mdg-7 eller" in message
+    assert "goals.csv, rad 2: okänt mål «mdg-9», «sdg-99» (skriv t.ex. mdg-7 eller sdg-12)." in (
+        message
+    )
     assert "goals.csv, rad 3: listan har ingen berättelse «Skolor som inte finns»" in message
     assert "goals.csv, rad 4: okänd kommun «Atlantis»" in message
     assert "goals.csv, rad 5: «Skolor för hållbar utveckling» står redan på rad 2." in message
+    assert "goals.csv, rad 6: listan har ingen berättelse «Skolor som inte heller finns»" in message
     assert not StoryPage.objects.exists()
 
 
