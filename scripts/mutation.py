@@ -17,7 +17,9 @@ per folder, and a run over the whole package would run the whole suite for every
 """
 
 import argparse
+import fnmatch
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -103,7 +105,11 @@ TARGETS = (
     Target(
         "importer",
         ("stories/importers/*.py",),
-        (f"{PACKAGE}/stories/tests/test_import_listing.py",),
+        # The provenance tests hold the importer's source options (source.py).
+        (
+            f"{PACKAGE}/stories/tests/test_import_listing.py",
+            f"{PACKAGE}/stories/tests/test_provenance.py",
+        ),
         "the listing importer and its enrichment",
     ),
     Target(
@@ -138,7 +144,7 @@ DATABASES["default"]["TEST"] = {{"NAME": {name!r}}}  # noqa: F405
 """
 
 
-def prepare(target: Target, max_children: int) -> Path:
+def prepare(target: Target, max_children: int, resume: bool = False) -> Path:
     """A copy of the tracked files with the mutmut table narrowed to `target`.
 
     mutmut starts a pytest session for every mutant, and creating the test database (the
@@ -146,15 +152,30 @@ def prepare(target: Target, max_children: int) -> Path:
     SQLite test database in the copy, made by the first session and reused (`--reuse-db`) by
     the rest; each test still runs in a transaction that is rolled back. Mutants run side by
     side would lock each other out of one file, so then each session makes its own in memory.
+
+    With `resume` the verdicts of an earlier run stay: the copy is brought up to date (also
+    mutmut's own copy in `mutants/`, which it does not refresh by itself), and mutmut checks
+    again only the mutants of functions that changed since and those never checked.
     """
     work = OUT / "work" / target.name
-    if work.exists():
+    resume = resume and (work / "mutants").is_dir()
+    if work.exists() and not resume:
         shutil.rmtree(work)
+    mutated = {f"{PACKAGE}/{glob}" for glob in target.modules}
     for name in tracked_files():
-        source, copy = ROOT / name, work / name
-        if source.is_file():
+        source = ROOT / name
+        if not source.is_file():
+            continue
+        copies = [work / name]
+        if resume and not any(fnmatch.fnmatch(name, glob) for glob in mutated):
+            copies.append(work / "mutants" / name)
+        for copy in copies:
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, copy)
+        if resume and copies == [work / name]:
+            # mutmut makes a module's mutants again (keeping the verdicts of the functions
+            # that did not change) only when the module is newer than its mutants.
+            os.utime(work / name)
     pyproject = work / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
     table = [
@@ -178,30 +199,44 @@ def prepare(target: Target, max_children: int) -> Path:
     text = text.replace("[tool.mutmut]\n", "[tool.mutmut]\n" + "\n".join(table) + "\n", 1)
     tomllib.loads(text)  # still valid
     pyproject.write_text(text, encoding="utf-8")
+    if resume:
+        for changed in [pyproject] + ([settings] if max_children == 1 else []):
+            shutil.copy2(changed, work / "mutants" / changed.relative_to(work))
     return work
 
 
-def run(target: Target, max_children: int) -> dict:
-    work = prepare(target, max_children)
+def run(target: Target, max_children: int, resume: bool = False) -> dict:
+    undecided = set()
+    if resume and (OUT / "work" / target.name / "mutants").is_dir():
+        undecided = _names(target, "survived", "no tests")
+    work = prepare(target, max_children, resume)
     mutmut = str(ROOT / ".venv" / "bin" / "mutmut")
     started = time.monotonic()
     log = OUT / f"{target.name}.log"
-    with open(log, "w", encoding="utf-8") as handle:
-        process = subprocess.run(
-            [mutmut, "run", "--max-children", str(max_children)],
-            cwd=work,
-            stdout=handle,
-            stderr=subprocess.STDOUT,
-            check=False,
-        )
-    if process.returncode != 0:
-        raise SystemExit(f"mutmut failed for {target.name}; see {log}")
+    with open(log, "a" if resume else "w", encoding="utf-8") as handle:
+
+        def mutmut_run(*names):
+            process = subprocess.run(
+                [mutmut, "run", "--max-children", str(max_children), *names],
+                cwd=work,
+                stdout=handle,
+                stderr=subprocess.STDOUT,
+                check=False,
+            )
+            if process.returncode != 0:
+                raise SystemExit(f"mutmut failed for {target.name}; see {log}")
+
+        mutmut_run()
+        # The earlier run's survivors and mutants no test reached, if they kept that verdict,
+        # are checked again: tests may have been added since.
+        again = sorted(undecided & _names(target, "survived", "no tests"))
+        if again:
+            mutmut_run(*again)
     return collect(target, round(time.monotonic() - started))
 
 
-def collect(target: Target, seconds: int | None = None) -> dict:
-    """The verdicts so far in the target's work folder: all of them after a whole run, the
-    mutants decided before it was stopped after an interrupted one (`checked` < `mutants`)."""
+def verdicts(target: Target) -> dict[str, str]:
+    """Each mutant's verdict so far, by name ("killed", "survived", "not checked", …)."""
     work = OUT / "work" / target.name
     mutmut = str(ROOT / ".venv" / "bin" / "mutmut")
     if not (work / "mutants").is_dir():
@@ -209,20 +244,31 @@ def collect(target: Target, seconds: int | None = None) -> dict:
     listed = subprocess.run(
         [mutmut, "results", "--all", "true"], cwd=work, capture_output=True, text=True, check=False
     ).stdout
-    verdicts = {}
+    found = {}
     for line in listed.splitlines():
         name, _, status = line.strip().rpartition(": ")
         if name:
-            verdicts[name] = status.strip()
-    count = Counter(verdicts.values())
+            found[name] = status.strip()
+    return found
+
+
+def _names(target: Target, *statuses: str) -> set[str]:
+    return {name for name, status in verdicts(target).items() if status in statuses}
+
+
+def collect(target: Target, seconds: int | None = None) -> dict:
+    """The verdicts so far in the target's work folder: all of them after a whole run, the
+    mutants decided before it was stopped after an interrupted one (`checked` < `mutants`)."""
+    found = verdicts(target)
+    count = Counter(found.values())
     killed, survived, timeouts = count["killed"], count["survived"], count["timeout"]
     decided = killed + survived + timeouts
     return {
         "target": target.name,
         "about": target.about,
         "modules": list(target.modules),
-        "mutants": len(verdicts),
-        "checked": len(verdicts) - count["not checked"],
+        "mutants": len(found),
+        "checked": len(found) - count["not checked"],
         "killed": killed,
         "survived": survived,
         "timed_out": timeouts,
@@ -230,7 +276,7 @@ def collect(target: Target, seconds: int | None = None) -> dict:
         "suspicious": count["suspicious"],
         "score": round(100 * (killed + timeouts) / decided, 1) if decided else None,
         "seconds": seconds,
-        "survivors": sorted(name for name, status in verdicts.items() if status == "survived"),
+        "survivors": sorted(name for name, status in found.items() if status == "survived"),
     }
 
 
@@ -283,6 +329,12 @@ def main() -> int:
         help="run nothing: report the verdicts already in the targets' work folders "
         "(of a run that was stopped, the mutants it decided)",
     )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep the verdicts of an earlier (or stopped) run of the targets: check only the "
+        "mutants not checked yet, those of functions changed since, and the survivors again",
+    )
     parser.add_argument("--max-children", type=int, default=2, help="mutants run at once")
     parser.add_argument(
         "--min-score", type=float, default=None, help="exit 1 when a target scores below this"
@@ -310,7 +362,7 @@ def main() -> int:
     rows = []
     for target in chosen:
         print(f"mutation testing {target.name} ({', '.join(target.modules)}) …", flush=True)
-        row = run(target, args.max_children)
+        row = run(target, args.max_children, args.resume)
         rows.append(row)
         print(
             f"  {row['mutants']} mutants: {row['killed']} killed, {row['survived']} survived, "

@@ -101,7 +101,7 @@ _BLOCK_END = re.compile(r"(?i)</(p|li|h[1-6]|blockquote|figcaption|div)>|<br\s*/
 
 def html_to_text(markup):
     """Plain text of a bit of rich text: paragraphs and list items on lines of their own."""
-    text = html.unescape(strip_tags(_BLOCK_END.sub("\n", str(markup or ""))))
+    text = html.unescape(strip_tags(_BLOCK_END.sub("\n", str(markup))))
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 

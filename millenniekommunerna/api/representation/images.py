@@ -30,10 +30,10 @@ def image_data(image, context, *, role, alt, decorative, caption=""):
     renditions.sort(key=lambda r: r["width"])
     return {
         "role": role,
-        "alt": "" if decorative else (alt or ""),
+        "alt": alt,  # empty for a decorative image (CustomImage.default_alt_text, ImageBlock)
         "decorative": bool(decorative),
-        "caption": caption or "",
-        "credit": getattr(image, "credit", "") or "",
+        "caption": caption,
+        "credit": image.credit,
         "width": image.width,
         "height": image.height,
         "renditions": renditions,
@@ -59,14 +59,14 @@ def story_images(story, context):
         image = block.value.get("image")
         if image is None:
             continue
-        decorative = bool(getattr(image, "decorative", False))
+        # Wagtail's ImageBlock gives a decorative image an empty alt text.
         images.append(
             image_data(
                 image,
                 context,
                 role="body",
-                alt=getattr(image, "contextual_alt_text", "") or "",
-                decorative=decorative,
+                alt=image.contextual_alt_text or "",
+                decorative=bool(image.decorative),
                 caption=block.value.get("caption") or "",
             )
         )

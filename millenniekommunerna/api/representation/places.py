@@ -1,7 +1,6 @@
 """Municipalities, counties, goals and partner places as open data, with their story counts."""
 
-from django.db.models import Count, Prefetch, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 
 from .context import iso
 from .references import county_ref, goal_ref, partner_place_ref
@@ -12,7 +11,7 @@ def municipalities_with_counts():
 
     return (
         Municipality.objects.select_related("county")
-        .annotate(story_count=Coalesce(Count("stories", filter=_story_filter("stories__")), 0))
+        .annotate(story_count=Count("stories", filter=_story_filter("stories__")))
         .order_by("code")
     )
 
@@ -73,12 +72,10 @@ def county_data(county):
 def goals_with_counts():
     from millenniekommunerna.goals.models import Goal
 
+    # Successors and predecessors in the goals' own order (Goal.Meta.ordering): by number.
     return (
-        Goal.objects.prefetch_related(
-            Prefetch("successors", queryset=Goal.objects.order_by("number")),
-            Prefetch("predecessors", queryset=Goal.objects.order_by("number")),
-        )
-        .annotate(story_count=Count("stories", filter=_story_filter("stories__"), distinct=True))
+        Goal.objects.prefetch_related("successors", "predecessors")
+        .annotate(story_count=Count("stories", filter=_story_filter("stories__")))
         .order_by("-kind", "number")
     )
 
@@ -109,7 +106,7 @@ def partner_places_with_counts():
     return (
         PartnerPlace.objects.select_related("country")
         .prefetch_related("partnerships__municipality")
-        .annotate(story_count=Count("stories", filter=_story_filter("stories__"), distinct=True))
+        .annotate(story_count=Count("stories", filter=_story_filter("stories__")))
         .order_by("name", "pk")
     )
 

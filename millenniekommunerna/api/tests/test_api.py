@@ -1,17 +1,20 @@
 """Contract tests of the read API: every endpoint and filter, errors, published content only,
 caching headers, CORS, HEAD and query counts."""
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
 
+from millenniekommunerna.api.representation import iso, publication_data
+from millenniekommunerna.editorial.translation import translate_story
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import Municipality
-from millenniekommunerna.partnerships.models import Country, PartnerPlace
+from millenniekommunerna.partnerships.models import Country, PartnerPlace, Partnership
 from millenniekommunerna.stories.factories import StoryPageFactory
-from millenniekommunerna.stories.models import StoryReviewFlag
+from millenniekommunerna.stories.models import StoryPage, StoryReviewFlag
 
 pytestmark = pytest.mark.django_db
 
@@ -114,16 +117,24 @@ def test_story_has_everything_the_contract_promises(client, make_rich_story):
     assert 'href="https://example.org/matsvinn"' in html
     assert 'src="http://testserver/media/images/' in html  # absolute: it is for other sites
     assert 'alt="Elever väger matrester"' in html
-    text = data["body_text"]
-    assert text.startswith("Hur det började\n\nEleverna vägde maten & slängde mindre.")
-    assert "Ett\nTvå" in text
-    assert "”Det var eleverna som frågade” – Rektor" in text
-    assert "10 ton – slängs varje år (Kommunen)" in text
-    assert "<" not in text
+    # Every candidate of the body image's srcset absolute too, with its width kept.
+    (srcset,) = re.findall(r'srcset="([^"]*)"', html)
+    candidates = srcset.split(", ")
+    assert len(candidates) == 3  # one for each of the widths the site shows
+    assert all(re.fullmatch(r"http://testserver/media/images/\S+ \d+w", c) for c in candidates)
+    # One paragraph per block, list items on lines of their own, the image by its caption.
+    assert data["body_text"] == (
+        "Hur det började\n\n"
+        "Eleverna vägde maten & slängde mindre. Läs mer om matsvinn.\nEtt\nTvå\n\n"
+        "Vågen i matsalen\n\n"
+        "”Det var eleverna som frågade” – Rektor\n\n"
+        "10 ton – slängs varje år (Kommunen)"
+    )
 
     main, in_body = data["images"]
     assert main["role"] == "main"
     assert main["alt"] == "Elever sorterar matrester i skolans matsal"
+    assert main["caption"] == ""  # a main image has no caption of its own
     assert in_body["role"] == "body"
     assert in_body["alt"] == "Elever väger matrester"
     assert in_body["caption"] == "Vågen i matsalen"
@@ -135,10 +146,111 @@ def test_story_has_everything_the_contract_promises(client, make_rich_story):
     assert main["renditions"][0]["format"] == "webp"
 
 
+def test_an_image_whose_file_is_missing_is_described_without_files(client, make_rich_story, caplog):
+    made = make_rich_story()
+    made.hero_image.file.storage.delete(made.hero_image.file.name)
+    data = get_json(client, f"{STORIES}/{made.pk}")
+    main = data["images"][0]
+    assert main["role"] == "main"
+    assert main["alt"] == "Elever sorterar matrester i skolans matsal"
+    assert main["renditions"] == []
+    assert f"Image {made.hero_image.pk} has no original file; no renditions in the API." in [
+        record.getMessage() for record in caplog.records
+    ]
+
+
+def test_a_decorative_image_has_an_empty_alt_text_whatever_the_block_holds(client, make_rich_story):
+    from millenniekommunerna.images.factories import CustomImageFactory
+
+    image = CustomImageFactory()
+    block = {"image": image.pk, "alt_text": "Ett staket", "decorative": True}
+    gone = CustomImageFactory()
+    made = make_rich_story(
+        hero_image=CustomImageFactory(is_decorative=True),
+        body=[
+            {"type": "image", "value": {"image": {**block, "image": gone.pk}, "caption": "Borta"}},
+            {"type": "image", "value": {"image": block, "caption": ""}},
+        ],
+    )
+    gone.delete()  # an image deleted from the library leaves its block empty
+    data = get_json(client, f"{STORIES}/{made.pk}")
+    main, in_body = data["images"]
+    assert main["decorative"] is True
+    assert main["alt"] == "" and main["credit"] == ""
+    assert in_body["decorative"] is True
+    assert in_body["alt"] == ""
+    assert in_body["caption"] == ""
+
+
+@pytest.mark.parametrize("media_url", ["https://media.example.org/", "//media.example.org/"])
+def test_images_served_from_another_host_keep_their_own_addresses(
+    client, make_rich_story, settings, media_url
+):
+    settings.MEDIA_URL = media_url
+    made = make_rich_story()
+    data = get_json(client, f"{STORIES}/{made.pk}")
+    urls = [r["url"] for image in data["images"] for r in image["renditions"]]
+    assert urls and all(url.startswith(f"{media_url}images/") for url in urls)
+    assert f'src="{media_url}images/' in data["body_html"]
+
+
+def test_body_text_leaves_out_what_a_block_does_not_have(client, make_rich_story):
+    from millenniekommunerna.images.factories import CustomImageFactory
+
+    image = {"image": CustomImageFactory().pk, "alt_text": "Skolgården", "decorative": False}
+    made = make_rich_story(
+        body=[
+            {"type": "quote", "value": {"text": "Vi gör det igen", "attribution": ""}},
+            {"type": "fact", "value": {"value": "3", "description": "skolor", "source": ""}},
+            {"type": "image", "value": {"image": image, "caption": ""}},
+            {"type": "paragraph", "value": "<p> </p>"},
+        ]
+    )
+    data = get_json(client, f"{STORIES}/{made.pk}")
+    assert data["body_text"] == "”Vi gör det igen”\n\n3 – skolor"
+
+
 def test_story_list_and_detail_show_the_same_story(client, make_rich_story):
     made = make_rich_story()
     listed = get_json(client, STORIES)["results"][0]
     assert listed == get_json(client, f"{STORIES}/{made.pk}")
+
+
+def test_a_story_carries_its_published_translation_with_the_translation_s_own_text(
+    client, make_rich_story
+):
+    made = make_rich_story(title="Matsvinnet halverat", slug="matsvinnet")
+    translated, _created = translate_story(made, "en", None)
+    translated.title = "Food waste halved"
+    translated.slug = "food-waste"
+    translated.teaser = "The pupils weighed the food."
+    translated.body = [{"type": "paragraph", "value": '<p>Read <a href="/mal/">the goals</a>.</p>'}]
+    translated.save_revision().publish()
+    data = get_json(client, f"{STORIES}/{made.pk}")
+    (english,) = data["translations"]
+    published = StoryPage.objects.get(pk=translated.pk)
+    # The translation's body with its links made absolute, as the story's own.
+    body_html = english["body_html"]
+    assert '<p>Read <a href="http://testserver/mal/">the goals</a>.</p>' in body_html
+    assert english == {
+        "language": "en",
+        "url": "http://testserver/en/kommuner/kristinehamn/food-waste/",
+        "title": "Food waste halved",
+        "teaser": "The pupils weighed the food.",
+        "body_html": body_html,
+        "body_text": "Read the goals.",
+        "first_published_at": iso(published.first_published_at),
+        "last_published_at": iso(published.last_published_at),
+    }
+    assert english["first_published_at"].endswith("Z")
+    assert get_json(client, STORIES)["results"][0]["translations"] == [english]
+
+
+def test_a_translation_not_yet_published_is_not_shown(client, make_rich_story):
+    made = make_rich_story()
+    translated, _created = translate_story(made, "en", None)
+    translated.save_revision()
+    assert get_json(client, f"{STORIES}/{made.pk}")["translations"] == []
 
 
 # --- stories: filters ---------------------------------------------------------------------------
@@ -225,6 +337,49 @@ def test_a_story_without_years_counts_in_the_years_it_was_published_at_its_sourc
     assert ids(get_json(client, f"{STORIES}?year=2016")) == []
     assert ids(get_json(client, f"{STORIES}?year=2026")) == [], "not the year of the import"
     assert unknown.pk not in ids(get_json(client, f"{STORIES}?year=2026&year=2013"))
+
+
+def test_published_says_when_and_where_a_story_first_appeared(client):
+    """A story written here: on the day it was first published on this site, as the day is in
+    Sweden. The label is in Swedish even where English is spoken (the JSON-LD of /en/ pages)."""
+    source = {"name": "Kommunens webbplats", "url": "https://kommun.example/nyhet"}
+    of_2013 = story(
+        source_name=source["name"],
+        source_url=source["url"],
+        source_programme="",
+        source_date_precision="day",
+        source_date_start=date(2013, 4, 2),
+        source_date_end=date(2013, 4, 2),
+    )
+    undated = story(source_name="Okänd källa", source_date_precision="")
+    written_here = story(first_published_at=datetime(2021, 3, 3, 23, 30, tzinfo=UTC))
+
+    def published(made):
+        return get_json(client, f"{STORIES}/{made.pk}")["published"]
+
+    assert published(of_2013) == {
+        "precision": "day",
+        "start": "2013-04-02",
+        "end": "2013-04-02",
+        "label": "2 april 2013",
+        "source": {**source, "programme": ""},
+    }
+    assert published(undated) == {
+        "precision": "unknown",
+        "start": None,
+        "end": None,
+        "label": "okänt datum",
+        "source": {"name": "Okänd källa", "url": None, "programme": ""},
+    }
+    assert published(written_here) == {
+        "precision": "day",
+        "start": "2021-03-04",
+        "end": "2021-03-04",
+        "label": "4 mars 2021",
+        "source": None,
+    }
+    with translation.override("en"):
+        assert publication_data(of_2013)["label"] == "2 april 2013"
 
 
 def test_filter_by_updated_since_date_and_time(client):
@@ -407,11 +562,14 @@ def test_review_flags_and_editors_are_never_shown(client, django_user_model):
 # --- municipalities, counties, goals, partner places --------------------------------------------
 
 
-def test_municipalities_list_all_290_with_codes_counties_status_and_story_counts(client):
+def test_municipalities_list_all_290_with_codes_counties_status_and_story_counts(
+    client, django_assert_max_num_queries
+):
     Municipality.objects.filter(code="1781").update(is_millennium_municipality=True)
     story(municipality_code="1781")
     story(municipality_code="1781")
-    data = get_json(client, "/api/v1/municipalities")
+    with django_assert_max_num_queries(12):  # not one query per municipality for its county
+        data = get_json(client, "/api/v1/municipalities")
     assert data["count"] == 290 == len(data["results"])
     assert [m["code"] for m in data["results"]] == sorted(m["code"] for m in data["results"])
     kristinehamn = next(m for m in data["results"] if m["code"] == "1781")
@@ -435,9 +593,17 @@ def test_municipalities_filtered_by_county_and_millennium_status(client):
 
 
 def test_one_municipality_by_code(client):
+    Municipality.objects.filter(code="0382").update(
+        is_millennium_municipality=True,
+        millennium_decision_date=date(2009, 5, 25),
+        millennium_diploma_date=date(2011, 3, 14),
+    )
     data = get_json(client, "/api/v1/municipalities/0382")
     assert data["name"] == "Östhammar"
     assert data["county"]["code"] == "03"
+    assert data["millennium_decision_date"] == "2009-05-25"
+    assert data["millennium_diploma_date"] == "2011-03-14"
+    assert data["story_count"] == 0
     assert (
         "no municipality" in get_json(client, "/api/v1/municipalities/9999", status=404)["detail"]
     )
@@ -445,13 +611,23 @@ def test_one_municipality_by_code(client):
 
 
 def test_counties_with_their_municipalities_and_stories(client):
+    Municipality.objects.filter(code="1781").update(is_millennium_municipality=True)
     story(municipality_code="1781")
+    story(municipality_code="1781")
+    story(municipality_code="1780")  # Karlstad, also in Värmland
+    story(municipality_code="1780").unpublish()
     data = get_json(client, "/api/v1/counties")
     assert data["count"] == 21
     varmland = next(c for c in data["results"] if c["code"] == "17")
-    assert varmland["name"] == "Värmlands län"
-    assert varmland["municipality_count"] == 16
-    assert varmland["story_count"] == 1
+    # Each municipality counted once however many stories it has; unpublished stories not.
+    assert varmland == {
+        "code": "17",
+        "name": "Värmlands län",
+        "short_name": "Värmland",
+        "municipality_count": 16,
+        "millennium_municipality_count": 1,
+        "story_count": 3,
+    }
 
 
 def test_goals_with_the_mapping_labelled_editorial(client):
@@ -474,6 +650,22 @@ def test_goals_with_the_mapping_labelled_editorial(client):
     ).items()
 
 
+def test_goals_count_only_published_stories_and_list_their_links_in_number_order(client):
+    story(goal_codes=["sdg-4"])
+    story(goal_codes=["sdg-4", "mdg-3"]).unpublish()
+    data = get_json(client, "/api/v1/goals")
+    goals = {g["code"]: g for g in data["results"]}
+    assert goals["sdg-4"]["story_count"] == 1
+    assert goals["mdg-3"]["story_count"] == 0
+    # The editors linked MDG 3 to SDG 5 before SDG 4; the API lists them by number.
+    assert goals["mdg-3"]["successors_editorial"] == ["sdg-4", "sdg-5"]
+    assert goals["sdg-3"]["predecessors_editorial"] == ["mdg-4", "mdg-5", "mdg-6"]
+    links = [(link["mdg"], link["sdg"]) for link in data["mapping"]["links"]]
+    number = {code: goals[code]["number"] for code in goals}
+    assert links == sorted(links, key=lambda link: (number[link[0]], number[link[1]]))
+    assert ("mdg-3", "sdg-4") in links
+
+
 def test_partner_places_with_country_filter_and_attribution(client):
     kisumu = PartnerPlace.objects.get(name="Kisumu")
     story(partner_places=[kisumu])
@@ -486,6 +678,25 @@ def test_partner_places_with_country_filter_and_attribution(client):
     assert place["story_count"] == 1
     assert place["geonames_id"] == kisumu.geonames_id
     get_json(client, "/api/v1/partner-places?country=XX", status=400)
+
+
+def test_partner_places_by_name_with_their_other_names_and_municipalities(client):
+    kisumu = PartnerPlace.objects.get(name="Kisumu")
+    kisumu.aliases = "Kisumus; Kisumo"
+    kisumu.save()
+    for code in ("1781", "0182"):
+        Partnership.objects.create(
+            municipality=Municipality.objects.get(code=code), partner_place=kisumu
+        )
+    story(partner_places=[kisumu])
+    story(partner_places=[kisumu]).unpublish()
+    data = get_json(client, "/api/v1/partner-places")
+    names = [p["name"] for p in data["results"]]
+    assert names == list(PartnerPlace.objects.order_by("name", "pk").values_list("name", flat=True))
+    place = next(p for p in data["results"] if p["name"] == "Kisumu")
+    assert place["aliases"] == ["Kisumus", "Kisumo"]
+    assert place["municipalities"] == ["0182", "1781"]
+    assert place["story_count"] == 1
 
 
 # --- HTTP behaviour -----------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from millenniekommunerna.stories.importers.listing import (
     decode_listing,
     parse_listing,
 )
+from millenniekommunerna.stories.importers.writer import MILLENNIUM_NOTE
 from millenniekommunerna.stories.models import StoryPage, StoryReviewFlag
 
 pytestmark = pytest.mark.django_db
@@ -209,6 +210,23 @@ def test_parse_reports_every_bad_card_at_once():
     with pytest.raises(ListingError) as caught:
         parse_listing(text)
     assert [p.line for p in caught.value.problems] == [7, 10]
+    first, second = str(caught.value).split("\n")  # one problem a line
+    assert first.startswith("Rad 7: ") and second.startswith("Rad 10: ")
+
+
+@pytest.mark.parametrize(
+    ("stray", "quoted"),
+    [
+        ("a" * 58 + " " + "b" * 30, "«" + "a" * 58 + "…»"),
+        ("d" * 70, "«" + "d" * 59 + "…»"),
+        ("c" * 60, "«" + "c" * 60 + "»"),
+    ],
+    ids=["cut at a word", "cut in a word", "60 characters whole"],
+)
+def test_a_long_text_in_a_problem_is_quoted_cut_to_60_characters(stray, quoted):
+    with pytest.raises(ListingError) as caught:
+        parse_listing(HEAD + stray + "\n • Titel, Kalix\n\n Ingress.\n")
+    assert f"före den första berättelsen: {quoted}. " in str(caught.value)
 
 
 def test_decode_listing_is_strict_utf8():
@@ -559,6 +577,9 @@ def test_mark_millennium_respects_the_editors(tmp_path):
     assert "Markerade som Millenniekommun: 1 (Östhammar)" in output
     kalix = Municipality.objects.get(name="Kalix")
     assert (kalix.is_millennium_municipality, kalix.millennium_note) == (False, "Avböjde 2012")
+    osthammar = Municipality.objects.get(name="Östhammar")
+    assert osthammar.is_millennium_municipality
+    assert osthammar.millennium_note == MILLENNIUM_NOTE
 
 
 def test_fixed_problems_lose_their_flags():
@@ -596,17 +617,23 @@ def test_goals_file_problems_name_file_and_line(tmp_path):
     goals = tmp_path / "goals.csv"
     goals.write_text(
         "municipality,title,goals,note\n"
-        "Kalix,Skolor för hållbar utveckling,mdg-9 sdg-4,\n"
+        "Kalix,Skolor för hållbar utveckling,mdg-9 sdg-4 sdg-99,\n"
         "Kalix,Skolor som inte finns,sdg-4,\n"
-        "Atlantis,Något,sdg-4,\n",
+        "Atlantis,Något,sdg-4,\n"
+        "Kalix,Skolor för hållbar utveckling,sdg-4,\n"
+        "Kalix,Skolor som inte heller finns,sdg-4,\n",
         encoding="utf-8",
     )
     with pytest.raises(CommandError) as caught:
         run(TWO_STORIES, "--goals", str(goals))
     message = str(caught.value)
-    assert "goals.csv, rad 2: okänt mål «mdg-9»" in message
+    assert "goals.csv, rad 2: okänt mål «mdg-9», «sdg-99» (skriv t.ex. mdg-7 eller sdg-12)." in (
+        message
+    )
     assert "goals.csv, rad 3: listan har ingen berättelse «Skolor som inte finns»" in message
     assert "goals.csv, rad 4: okänd kommun «Atlantis»" in message
+    assert "goals.csv, rad 5: «Skolor för hållbar utveckling» står redan på rad 2." in message
+    assert "goals.csv, rad 6: listan har ingen berättelse «Skolor som inte heller finns»" in message
     assert not StoryPage.objects.exists()
 
 
