@@ -92,3 +92,14 @@ def test_a_changed_site_is_used_at_once(client):
     response = client.get("/")
     assert response.status_code == 200
     assert response.wsgi_request._wagtail_site.site_name == "Millenniekommunerna i test"
+
+
+def test_a_made_up_host_is_refused_before_the_site_is_looked_up(client, settings):
+    settings.ALLOWED_HOSTS = ["millenniekommunerna.example"]
+    response = client.get("/", HTTP_HOST="attacker.example")
+    assert response.status_code == 400
+    assert not any("site:attacker.example" in key for key in _cache_keys())
+
+
+def _cache_keys():
+    return list(getattr(cache, "_cache", {}))

@@ -27,7 +27,9 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        hostname = split_domain_port(request._get_raw_host())[0]
+        # get_host() refuses a host not in ALLOWED_HOSTS (a 400), so that no request with a
+        # made-up Host header gets as far as a lookup or a cache entry of its own.
+        hostname = split_domain_port(request.get_host())[0]
         key = f"site:{hostname}:{request.get_port()}"
         site = derived_cache.get_or_build(key, lambda: _find_site(request))
         if site is not None:
