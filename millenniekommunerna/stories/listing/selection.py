@@ -5,6 +5,7 @@ saying so."""
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from millenniekommunerna.core import swedish as text
@@ -50,6 +51,15 @@ def _period(value: str) -> str | None:
     return "-".join(years) if len(years) == 2 and years[0] != years[1] else years[0]
 
 
+def _without_nul(params) -> QueryDict:
+    """The query string without NUL characters: no slug, code or word has one, and PostgreSQL
+    refuses a text parameter that holds one (a server error instead of "no such goal")."""
+    cleaned = QueryDict(mutable=True)
+    for key, values in params.lists():
+        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    return cleaned
+
+
 def _values(params, name: str) -> list[str]:
     seen = []
     for value in params.getlist(name):
@@ -82,6 +92,7 @@ class Selection:
     def from_params(cls, params, allow_query: bool = True) -> "Selection":
         selection = cls(allow_query=allow_query)
         notices = selection.notices
+        params = _without_nul(params)
         if allow_query:
             selection._read_query(params.get(PARAM_QUERY, ""))
 
