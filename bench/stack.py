@@ -178,9 +178,11 @@ def production_env(
         "MEDIA_ROOT": str(media_root),
         "TRUSTED_PROXY_COUNT": "1",
         # Differences from a real site, both because everything comes from one client on
-        # plain HTTP: no redirect to HTTPS, and no API rate limit (wrk would get 429s).
+        # plain HTTP: no redirect to HTTPS, and no rate limits on the API and on the expensive
+        # pages such as search (wrk would get 429s).
         "SECURE_SSL_REDIRECT": "false",
         "API_RATE_LIMIT": "0",
+        "EXPENSIVE_RATE_LIMIT": "0",
         "LOG_LEVEL": "WARNING",
     }
 

@@ -1,4 +1,4 @@
--- wrk's summary as one JSON line, for bench/http.py: requests, bytes, every kind of error
+-- wrk's summary as one JSON line, for bench/throughput.py: requests, bytes, every kind of error
 -- (status counts responses with a status of 400 or more) and latency percentiles in µs.
 done = function(summary, latency, requests)
   local e = summary.errors
