@@ -199,25 +199,35 @@ def dev_env(*, database_url: str, redis_url: str, static_root: Path, media_root:
     }
 
 
-def collectstatic(env: dict) -> None:
+def collectstatic(env: dict, app_dir: Path = BASE_DIR) -> None:
     """collectstatic into the env's STATIC_ROOT (the production settings' manifest storage
-    refuses to render a page without it)."""
+    refuses to render a page without it). `app_dir`: the checkout whose code runs."""
     Path(env["STATIC_ROOT"]).mkdir(parents=True, exist_ok=True)
     Path(env["MEDIA_ROOT"]).mkdir(parents=True, exist_ok=True)
-    run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], env=env)
+    manage = str(Path(app_dir) / "manage.py")
+    run([sys.executable, manage, "collectstatic", "--noinput", "-v0"], env=env)
 
 
 def start_gunicorn(
-    services: Services, env: dict, port: int, workers: int, log: Path, name: str = "gunicorn"
+    services: Services,
+    env: dict,
+    port: int,
+    workers: int,
+    log: Path,
+    name: str = "gunicorn",
+    app_dir: Path = BASE_DIR,
 ) -> subprocess.Popen:
-    """gunicorn with deploy/gunicorn.conf.py on 127.0.0.1:port, once it answers."""
+    """gunicorn with deploy/gunicorn.conf.py on 127.0.0.1:port, once it answers. `app_dir`: the
+    checkout whose code it serves (another commit's, to compare against)."""
     env = {
         **env,
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": str(workers),
         "GUNICORN_LOG_LEVEL": "warning",
     }
-    command = [sys.executable, "-m", "gunicorn", "-c", str(DEPLOY_DIR / "gunicorn.conf.py")]
+    app_dir = Path(app_dir)
+    command = [sys.executable, "-m", "gunicorn", "-c", str(app_dir / "deploy" / "gunicorn.conf.py")]
+    command += ["--chdir", str(app_dir)]
     proc = services.process(name, [*command, "millenniekommunerna.wsgi"], env=env, log=log)
     wait_until_answers(port, proc, name, log)
     return proc

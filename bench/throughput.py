@@ -18,7 +18,10 @@ four modes:
 - uncached: through nginx with a `csrftoken` cookie, which both caches pass by (a visitor who
   has opened a form); --uncached-direct asks gunicorn directly instead, with the same cookie;
 - static: the same page's HTML, saved to a file under STATIC_ROOT and served by the same
-  nginx: the ceiling.
+  nginx: the ceiling;
+- baseline (with --baseline DIR): as uncached, through a second nginx to a second gunicorn
+  that serves the code checked out in DIR (an older commit, the same migrations), so that a
+  change is measured against what came before, back to back in the same run.
 
 Every answer must be 2xx before anything is timed, and wrk must see no errors. The table and
 var/bench-http-<stories>.json give medians over --rounds rounds. See bench/README.md.
@@ -103,6 +106,12 @@ def parse_args(argv=None):
         help="Leave PostgreSQL and Redis running if this run started them, so that the next "
         "run finds the filled database (scripts/postgres.sh stop removes the cluster).",
     )
+    parser.add_argument(
+        "--baseline",
+        metavar="DIR",
+        help="A checkout of another commit (git worktree add DIR COMMIT) with the same "
+        "migrations: its code is served too and measured uncached beside this one's.",
+    )
     parser.add_argument("--seed", type=int, default=2026, help="Generator seed (2026).")
     parser.add_argument("--batch-size", type=int, default=1000, help="Generator batch (1000).")
     parser.add_argument(
@@ -114,6 +123,10 @@ def parse_args(argv=None):
         help="Use a `bench_http` database that bench/pages.py's checks did not create.",
     )
     args = parser.parse_args(argv)
+    if args.baseline:
+        args.baseline = Path(args.baseline).resolve()
+        if not (args.baseline / "manage.py").is_file():
+            parser.error(f"--baseline {args.baseline}: not a checkout of this project")
     if args.quick:
         args.stories, args.rounds, args.duration = "200", 1, 3
     try:
@@ -205,6 +218,31 @@ def format_table(rows: list[dict]) -> str:
             f"{row['p99_ms']:>8.1f} {ratio:>8} {queries!s:>7}  {row.get('cache') or ''}".rstrip()
         )
     return "\n".join(lines)
+
+
+def format_baseline(rows: list[dict]) -> str:
+    """Per page: uncached req/s of this code and of the baseline's, and their ratio."""
+    by_page: dict[str, dict] = {}
+    for row in rows:
+        by_page.setdefault(row["page"], {})[row["mode"]] = row["rps"]
+    lines = [f"{'page':<28} {'this':>8} {'baseline':>8} {'× baseline':>10}"]
+    for page, modes in by_page.items():
+        this, before = modes.get("uncached"), modes.get("baseline")
+        ratio = f"{this / before:.1f}" if this and before else "–"
+        lines.append(f"{page[:28]:<28} {this or 0:>8.1f} {before or 0:>8.1f} {ratio:>10}")
+    return "\n".join(lines)
+
+
+def baseline_commit(directory) -> str | None:
+    if not directory:
+        return None
+    done = subprocess.run(
+        ["git", "-C", str(directory), "log", "-1", "--format=%h %s"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip() or None
 
 
 def rotated(items: tuple, by: int) -> list:
@@ -335,17 +373,26 @@ class Bench:
         self.redis_url = ""
         self.nginx_port = 0
         self.gunicorn_port = 0
+        self.baseline_nginx_port = 0
+        self.baseline_gunicorn_port = 0
+        self.modes = MODES + (("baseline",) if args.baseline else ())
 
     # environments
 
-    def production_env(self) -> dict:
-        return stack.production_env(
+    def production_env(self, baseline: bool = False) -> dict:
+        env = stack.production_env(
             database_url=self.database_url,
             redis_url=self.redis_url,
             static_root=self.static_root,
             media_root=self.media_root,
             public_root_url=f"http://127.0.0.1:{self.nginx_port}",
         )
+        if baseline:
+            # Its own static files (its templates name its own) and its own Redis database,
+            # so that neither process reads what the other cached.
+            env["STATIC_ROOT"] = str(WORK_DIR / "static-baseline")
+            env["REDIS_URL"] = self.redis_url.rsplit("/", 1)[0] + f"/{REDIS_DB + 1}"
+        return env
 
     def dev_env(self) -> dict:
         return stack.dev_env(
@@ -366,6 +413,8 @@ class Bench:
     def collectstatic(self) -> None:
         progress("collectstatic (production settings) …")
         stack.collectstatic(self.production_env())
+        if self.args.baseline:
+            stack.collectstatic(self.production_env(baseline=True), app_dir=self.args.baseline)
 
     def fill(self, count: int, first: bool) -> bool:
         """Fill up to `count` stories; False when the database already has more."""
@@ -380,11 +429,12 @@ class Bench:
         return "skipping that count" not in output
 
     def flush_cache(self) -> None:
-        subprocess.run(
-            ["redis-cli", "-h", "127.0.0.1", "-p", str(REDIS_PORT), "-n", str(REDIS_DB), "flushdb"],
-            check=True,
-            capture_output=True,
-        )
+        for db in (REDIS_DB, REDIS_DB + 1):
+            subprocess.run(
+                ["redis-cli", "-h", "127.0.0.1", "-p", str(REDIS_PORT), "-n", str(db), "flushdb"],
+                check=True,
+                capture_output=True,
+            )
 
     def inspect(self) -> list[dict]:
         progress("Counting each page's database queries (production settings, test client) …")
@@ -409,45 +459,68 @@ class Bench:
             WORK_DIR / "gunicorn.log",
         )
 
-    def start_nginx(self) -> subprocess.Popen:
+    def start_baseline(self) -> list[subprocess.Popen]:
+        """The --baseline checkout's gunicorn and an nginx of its own in front."""
+        if not self.args.baseline:
+            return []
+        self.baseline_gunicorn_port = free_port()
+        gunicorn = stack.start_gunicorn(
+            self.services,
+            self.production_env(baseline=True),
+            self.baseline_gunicorn_port,
+            self.args.workers,
+            WORK_DIR / "gunicorn-baseline.log",
+            name="gunicorn (baseline)",
+            app_dir=self.args.baseline,
+        )
+        self.baseline_nginx_port = free_port()
+        nginx = self.start_nginx(
+            self.baseline_nginx_port, self.baseline_gunicorn_port, WORK_DIR / "nginx-baseline"
+        )
+        return [gunicorn, nginx]
+
+    def start_nginx(self, port=None, upstream=None, nginx_dir=None) -> subprocess.Popen:
         sys.path.insert(0, str(DEPLOY_DIR))
         from render import render_file
 
-        shutil.rmtree(self.nginx_dir, ignore_errors=True)
-        (self.nginx_dir / "cache").mkdir(parents=True)
-        site = self.nginx_dir / "millenniekommunerna.conf"
+        port = port or self.nginx_port
+        upstream = upstream or self.gunicorn_port
+        nginx_dir = nginx_dir or self.nginx_dir
+        shutil.rmtree(nginx_dir, ignore_errors=True)
+        (nginx_dir / "cache").mkdir(parents=True)
+        site = nginx_dir / "millenniekommunerna.conf"
         site.write_text(
             render_file(
                 DEPLOY_DIR / "nginx" / "millenniekommunerna.conf.template",
                 {
-                    "MK_LISTEN": f"127.0.0.1:{self.nginx_port}",
+                    "MK_LISTEN": f"127.0.0.1:{port}",
                     "MK_SERVER_NAME": "127.0.0.1 localhost",
-                    "MK_UPSTREAM": f"127.0.0.1:{self.gunicorn_port}",
+                    "MK_UPSTREAM": f"127.0.0.1:{upstream}",
                     "MK_STATIC_ROOT": str(self.static_root),
                     "MK_MEDIA_ROOT": str(self.media_root),
-                    "MK_CACHE_DIR": str(self.nginx_dir / "cache"),
+                    "MK_CACHE_DIR": str(nginx_dir / "cache"),
                 },
             )
         )
-        main = self.nginx_dir / "nginx.conf"
+        main = nginx_dir / "nginx.conf"
         main.write_text(
             render_file(
                 DEPLOY_DIR / "nginx" / "nginx.conf.template",
                 {
                     # Workers as this user, so that they can read var/ and write the cache.
                     "MK_NGINX_USER": stack.user_name(),
-                    "MK_RUN_DIR": str(self.nginx_dir),
+                    "MK_RUN_DIR": str(nginx_dir),
                     "MK_ACCESS_LOG": "off",
                     "MK_SITE_CONF": str(site),
                 },
             )
         )
-        base = ["nginx", "-p", str(self.nginx_dir), "-e", str(self.nginx_dir / "error.log")]
+        base = ["nginx", "-p", str(nginx_dir), "-e", str(nginx_dir / "error.log")]
         base += ["-c", str(main)]
         run([*base, "-t", "-q"], env=os.environ)
-        log = self.nginx_dir / "stderr.log"
+        log = nginx_dir / "stderr.log"
         proc = self.services.process("nginx", [*base, "-g", "daemon off;"], os.environ, log)
-        wait_until_answers(self.nginx_port, proc, "nginx", self.nginx_dir / "error.log")
+        wait_until_answers(port, proc, "nginx", nginx_dir / "error.log")
         return proc
 
     def targets(self, url: str, slug: str) -> dict[str, tuple[int, str, dict]]:
@@ -458,13 +531,17 @@ class Bench:
             if self.args.uncached_direct
             else (self.nginx_port, url, {"Cookie": BYPASS_COOKIE})
         )
-        return {
+        targets = {
             "cached": (self.nginx_port, url, {}),
             # Straight to gunicorn without cookies: the site's own page cache (core.page_cache).
             "app-cache": (self.gunicorn_port, url, {}),
             "uncached": uncached,
             "static": (self.nginx_port, f"/static/{CEILING_DIR}/{slug}", {}),
         }
+        if self.args.baseline:
+            port = self.baseline_gunicorn_port if self.args.uncached_direct else None
+            targets["baseline"] = (port or self.baseline_nginx_port, url, uncached[2])
+        return targets
 
     def precheck(self, pages: list[dict]) -> None:
         """Ask for every page in every mode before timing anything: each answer must be 2xx,
@@ -529,21 +606,22 @@ class Bench:
     def settle(self) -> None:
         """Wait until gunicorn has worked off what the last run left queued: when wrk stops,
         the requests nginx had passed on are still rendered, and would slow the next run."""
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            started = time.perf_counter()
-            fetch(self.gunicorn_port, "/robots.txt", {})
-            if time.perf_counter() - started < 0.2:
-                return
+        for port in (self.gunicorn_port, self.baseline_gunicorn_port):
+            deadline = time.monotonic() + 60
+            while port and time.monotonic() < deadline:
+                started = time.perf_counter()
+                fetch(port, "/robots.txt", {})
+                if time.perf_counter() - started < 0.2:
+                    break
 
     def measure(self, count: int, pages: list[dict]) -> list[dict]:
-        results = {(p["page"], mode): [] for p in pages for mode in MODES}
-        total = self.args.rounds * len(pages) * len(MODES)
+        results = {(p["page"], mode): [] for p in pages for mode in self.modes}
+        total = self.args.rounds * len(pages) * len(self.modes)
         done = 0
         for round_number in range(1, self.args.rounds + 1):
             for page in pages:
                 targets = self.targets(page["url"], page["slug"])
-                for mode in rotated(MODES, round_number - 1):
+                for mode in rotated(self.modes, round_number - 1):
                     port, path, headers = targets[mode]
                     self.settle()
                     result, output = self.wrk(port, path, headers)
@@ -559,9 +637,9 @@ class Bench:
                     )
         rows = []
         for page in pages:
-            summaries = {mode: summarise(results[(page["page"], mode)]) for mode in MODES}
+            summaries = {mode: summarise(results[(page["page"], mode)]) for mode in self.modes}
             ceiling = summaries["static"]["rps"]
-            for mode in MODES:
+            for mode in self.modes:
                 rows.append(
                     {
                         "page": page["page"],
@@ -569,7 +647,8 @@ class Bench:
                         "mode": mode,
                         **summaries[mode],
                         "ratio": summaries[mode]["rps"] / ceiling if ceiling else None,
-                        "queries": page["queries"] if mode != "static" else None,
+                        # The baseline's own queries are not counted (its code may differ).
+                        "queries": page["queries"] if mode not in ("static", "baseline") else None,
                         "cache": page["cache"] if mode == "cached" else None,
                         "bytes": page["bytes"][mode],
                         "each_round": [
@@ -588,6 +667,7 @@ class Bench:
         pages = self.inspect()
         gunicorn = self.start_gunicorn()
         nginx = self.start_nginx()
+        baseline = self.start_baseline()
         try:
             progress(
                 f"gunicorn ({self.args.workers} sync workers) on 127.0.0.1:{self.gunicorn_port}, "
@@ -595,14 +675,14 @@ class Bench:
             )
             self.precheck(pages)
             progress(
-                f"Timing {len(pages)} pages × {len(MODES)} modes × {self.args.rounds} rounds of "
-                f"{self.args.duration} s (wrk -t{self.args.threads} -c{self.args.connections})"
+                f"Timing {len(pages)} pages × {len(self.modes)} modes × {self.args.rounds} rounds"
+                f" of {self.args.duration} s (wrk -t{self.args.threads} -c{self.args.connections})"
             )
             started_load = machine_load()
             rows = self.measure(count, pages)
         finally:
-            self.services.stop(nginx)
-            self.services.stop(gunicorn)
+            for proc in [nginx, gunicorn, *baseline]:
+                self.services.stop(proc)
         uncached = (
             "straight from gunicorn"
             if self.args.uncached_direct
@@ -616,6 +696,9 @@ class Bench:
             "to a file and served by the same nginx; × static: req/s over the static req/s\n"
         )
         print(format_table(rows))
+        if self.args.baseline:
+            print(f"\nuncached against the baseline ({self.args.baseline}), req/s\n")
+            print(format_baseline(rows))
         report = {
             "stories": count,
             "finished_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -632,6 +715,8 @@ class Bench:
             },
             "gunicorn_workers": self.args.workers,
             "uncached": "direct" if self.args.uncached_direct else "nginx-bypass-cookie",
+            "baseline": str(self.args.baseline) if self.args.baseline else None,
+            "baseline_commit": baseline_commit(self.args.baseline),
             "rows": rows,
         }
         path = BASE_DIR / "var" / f"bench-http-{count}.json"

@@ -76,6 +76,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The generation of the cached derived data, read once per request (core.derived_cache).
+    "millenniekommunerna.core.derived_cache.GenerationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy on every response, static files and
     # cached pages included (docs/security.md).
