@@ -125,7 +125,7 @@ def csv_lines(context, queryset=None):
     writer = csv.writer(_Line())
     yield writer.writerow(CSV_COLUMNS)
     for chunk in chunks(queryset if queryset is not None else export_queryset()):
-        representation.preload_bodies(chunk)
+        representation.preload(chunk)
         yield "".join(writer.writerow(csv_row(story, context)) for story in chunk)
 
 
@@ -133,7 +133,7 @@ def json_parts(context, queryset=None):
     yield "["
     first = True
     for chunk in chunks(queryset if queryset is not None else export_queryset()):
-        representation.preload_bodies(chunk)
+        representation.preload(chunk)
         parts = []
         for story in chunk:
             text = json.dumps(representation.story_data(story, context), ensure_ascii=False)

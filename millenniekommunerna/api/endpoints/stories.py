@@ -102,7 +102,7 @@ def list_stories(
     if page > pages:
         raise HttpError(404, f"There is no page {page}: there are {pages} pages of {page_size}.")
     stories = list(queryset[(page - 1) * page_size : page * page_size])
-    representation.preload_bodies(stories)
+    representation.preload(stories)
     context = representation.Context.for_request(request)
     set_last_modified(response, data_last_modified())
     return {
@@ -131,6 +131,6 @@ def get_story(
     story = representation.published_stories().filter(pk=story_id).first()
     if story is None:
         raise HttpError(404, f"There is no published story with id {story_id}.")
-    representation.preload_bodies([story])
+    representation.preload([story])
     set_last_modified(response, story.last_published_at)
     return representation.story_data(story, representation.Context.for_request(request))

@@ -45,6 +45,8 @@ from .references import (
     partner_place_ref,
 )
 from .stories import (
+    preload,
+    preload_relations,
     publication_data,
     published_stories,
     story_core,
@@ -76,7 +78,9 @@ __all__ = [
     "partner_place_data",
     "partner_place_ref",
     "partner_places_with_counts",
+    "preload",
     "preload_bodies",
+    "preload_relations",
     "publication_data",
     "published_stories",
     "rendition_specs",
