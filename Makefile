@@ -17,7 +17,7 @@ PYTEST_ARGS ?=
 FAULT_ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install setup run test test-postgres backup-roundtrip lint format check security messages lock bench bench-export bench-http fault-test clean quality-tools mutation mutation-smoke
+.PHONY: help install setup run test test-postgres backup-roundtrip lint format check security messages lock bench bench-export bench-http fault-test scale-out clean quality-tools mutation mutation-smoke
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -65,6 +65,9 @@ bench-http: install ## Requests/s through nginx, its micro-cache and gunicorn at
 fault-test: install ## Two app processes under load while a worker is killed, PostgreSQL restarts, Redis stops (FAULT_ARGS=--short; needs postgresql, redis-server)
 	@mkdir -p var
 	$(BIN)/python bench/fault.py $(FAULT_ARGS)
+
+scale-out: install ## Two app processes behind two nginx: a publication through either is seen through all within 1 s (SCALE_ARGS=--publications 4; needs postgresql, redis-server, nginx)
+	$(BIN)/python bench/scaleout.py $(SCALE_ARGS)
 
 mutation: install ## Mutation testing of the modules that decide (var/mutation/report.md); MUTATION_TARGETS=… for some
 	$(BIN)/python scripts/mutation.py $(MUTATION_TARGETS)

@@ -5,6 +5,7 @@ settings, everything on 127.0.0.1 and stopped again by whoever started it (`Serv
 import http.client
 import os
 import pwd
+import shutil
 import socket
 import subprocess
 import sys
@@ -230,4 +231,56 @@ def start_gunicorn(
     command += ["--chdir", str(app_dir)]
     proc = services.process(name, [*command, "millenniekommunerna.wsgi"], env=env, log=log)
     wait_until_answers(port, proc, name, log)
+    return proc
+
+
+def start_nginx(
+    services: Services,
+    *,
+    port: int,
+    upstream_port: int,
+    nginx_dir: Path,
+    static_root: Path,
+    media_root: Path,
+) -> subprocess.Popen:
+    """nginx with the site file of deploy/nginx/ (micro-cache, gzip, static and media) on
+    127.0.0.1:port in front of the app on upstream_port; its files in nginx_dir (emptied)."""
+    sys.path.insert(0, str(DEPLOY_DIR))
+    from render import render_file
+
+    shutil.rmtree(nginx_dir, ignore_errors=True)
+    (nginx_dir / "cache").mkdir(parents=True)
+    site = nginx_dir / "millenniekommunerna.conf"
+    site.write_text(
+        render_file(
+            DEPLOY_DIR / "nginx" / "millenniekommunerna.conf.template",
+            {
+                "MK_LISTEN": f"127.0.0.1:{port}",
+                "MK_SERVER_NAME": "127.0.0.1 localhost",
+                "MK_UPSTREAM": f"127.0.0.1:{upstream_port}",
+                "MK_STATIC_ROOT": str(static_root),
+                "MK_MEDIA_ROOT": str(media_root),
+                "MK_CACHE_DIR": str(nginx_dir / "cache"),
+            },
+        )
+    )
+    main = nginx_dir / "nginx.conf"
+    main.write_text(
+        render_file(
+            DEPLOY_DIR / "nginx" / "nginx.conf.template",
+            {
+                # Workers as this user, so that they can read var/ and write the cache.
+                "MK_NGINX_USER": user_name(),
+                "MK_RUN_DIR": str(nginx_dir),
+                "MK_ACCESS_LOG": "off",
+                "MK_SITE_CONF": str(site),
+            },
+        )
+    )
+    base = ["nginx", "-p", str(nginx_dir), "-e", str(nginx_dir / "error.log")]
+    base += ["-c", str(main)]
+    run([*base, "-t", "-q"], env=os.environ)
+    log = nginx_dir / "stderr.log"
+    proc = services.process("nginx", [*base, "-g", "daemon off;"], os.environ, log)
+    wait_until_answers(port, proc, "nginx", nginx_dir / "error.log")
     return proc

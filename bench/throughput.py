@@ -54,7 +54,6 @@ from stack import (  # noqa: E402
     port_open,
     progress,
     run,
-    wait_until_answers,
 )
 
 BASE_DIR = BENCH_DIR.parent
@@ -480,48 +479,14 @@ class Bench:
         return [gunicorn, nginx]
 
     def start_nginx(self, port=None, upstream=None, nginx_dir=None) -> subprocess.Popen:
-        sys.path.insert(0, str(DEPLOY_DIR))
-        from render import render_file
-
-        port = port or self.nginx_port
-        upstream = upstream or self.gunicorn_port
-        nginx_dir = nginx_dir or self.nginx_dir
-        shutil.rmtree(nginx_dir, ignore_errors=True)
-        (nginx_dir / "cache").mkdir(parents=True)
-        site = nginx_dir / "millenniekommunerna.conf"
-        site.write_text(
-            render_file(
-                DEPLOY_DIR / "nginx" / "millenniekommunerna.conf.template",
-                {
-                    "MK_LISTEN": f"127.0.0.1:{port}",
-                    "MK_SERVER_NAME": "127.0.0.1 localhost",
-                    "MK_UPSTREAM": f"127.0.0.1:{upstream}",
-                    "MK_STATIC_ROOT": str(self.static_root),
-                    "MK_MEDIA_ROOT": str(self.media_root),
-                    "MK_CACHE_DIR": str(nginx_dir / "cache"),
-                },
-            )
+        return stack.start_nginx(
+            self.services,
+            port=port or self.nginx_port,
+            upstream_port=upstream or self.gunicorn_port,
+            nginx_dir=nginx_dir or self.nginx_dir,
+            static_root=self.static_root,
+            media_root=self.media_root,
         )
-        main = nginx_dir / "nginx.conf"
-        main.write_text(
-            render_file(
-                DEPLOY_DIR / "nginx" / "nginx.conf.template",
-                {
-                    # Workers as this user, so that they can read var/ and write the cache.
-                    "MK_NGINX_USER": stack.user_name(),
-                    "MK_RUN_DIR": str(nginx_dir),
-                    "MK_ACCESS_LOG": "off",
-                    "MK_SITE_CONF": str(site),
-                },
-            )
-        )
-        base = ["nginx", "-p", str(nginx_dir), "-e", str(nginx_dir / "error.log")]
-        base += ["-c", str(main)]
-        run([*base, "-t", "-q"], env=os.environ)
-        log = nginx_dir / "stderr.log"
-        proc = self.services.process("nginx", [*base, "-g", "daemon off;"], os.environ, log)
-        wait_until_answers(port, proc, "nginx", nginx_dir / "error.log")
-        return proc
 
     def targets(self, url: str, slug: str) -> dict[str, tuple[int, str, dict]]:
         """For each mode: (port, path, extra headers)."""

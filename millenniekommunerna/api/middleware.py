@@ -17,6 +17,8 @@ from millenniekommunerna.core import ratelimit
 API_PREFIX = "/api/"
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining"
+# Browsers may keep an answer a minute; shared caches in front (nginx, a CDN) only as long as
+# they keep the pages (PAGE_CACHE_SHARED_SECONDS), so that a publication reaches the API as fast.
 CACHE_MAX_AGE = 60
 
 ERROR_MESSAGES = {
@@ -109,7 +111,8 @@ class ApiMiddleware:
         if not response.streaming and not response.has_header("ETag"):
             set_response_etag(response)
         if not response.has_header("Cache-Control"):
-            response["Cache-Control"] = f"public, max-age={CACHE_MAX_AGE}"
+            shared = getattr(settings, "PAGE_CACHE_SHARED_SECONDS", 1)
+            response["Cache-Control"] = f"public, max-age={CACHE_MAX_AGE}, s-maxage={shared}"
         last_modified = response.get("Last-Modified")
         return get_conditional_response(
             request,

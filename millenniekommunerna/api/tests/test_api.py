@@ -863,3 +863,12 @@ def test_reference_lists_query_count_does_not_grow_with_stories(count_queries, m
     assert response.status_code == 200
     assert many == few
     assert many <= 12
+
+
+def test_shared_caches_keep_an_answer_only_as_long_as_a_page(client, settings):
+    # A browser may keep it a minute; nginx or a CDN only a second, so that a publication
+    # reaches the API as fast as the pages (bench/scaleout.py measures it).
+    settings.PAGE_CACHE_SHARED_SECONDS = 1
+    answer = client.get(STORIES)
+    directives = {part.strip() for part in answer["Cache-Control"].split(",")}
+    assert directives == {"public", "max-age=60", "s-maxage=1"}
