@@ -575,3 +575,41 @@ def test_on_a_search_cluster_a_search_nothing_matches_lists_no_story(monkeypatch
     assert list(finder.results) == []
     assert finder.count == 0
     assert list(finder.page(1).object_list) == []
+
+
+def test_a_word_in_more_stories_than_the_bound_ranks_and_counts_the_newest(
+    varied_stories, monkeypatch
+):
+    everything = finder_for("q=kommun")
+    assert not everything.truncated
+    total = everything.count
+    assert total > 8
+    monkeypatch.setattr(finder_module, "MAX_TEXT_CANDIDATES", 5)
+    with translation.override("en"):
+        bounded = finder_for("q=kommun")
+        assert bounded.truncated
+        assert bounded.count == 5
+        assert any("The 5 most recent" in notice for notice in bounded.notices)
+    # The candidates are the newest stories with the word.
+    newest = sorted(
+        everything.results,
+        key=lambda s: (s.published_on is not None, s.published_on, s.pk),
+        reverse=True,
+    )[:5]
+    assert {s.pk for s in bounded.results} == {s.pk for s in newest}
+    # Chosen by the words alone: a facet's count is still where its link leads.
+    for facet in bounded.facets:
+        for option in facet.options:
+            if option.selected:
+                continue
+            followed = finder_for(option.url)
+            assert option.count == followed.results.count(), option.url
+
+
+def test_the_search_page_says_when_only_the_newest_matches_are_shown(
+    varied_stories, client, monkeypatch
+):
+    monkeypatch.setattr(finder_module, "MAX_TEXT_CANDIDATES", 5)
+    with translation.override("sv"):
+        html = client.get("/sok/?q=kommun").content.decode()
+    assert "De 5 senaste av dem visas" in html

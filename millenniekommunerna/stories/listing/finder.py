@@ -2,13 +2,21 @@
 
 Search goes through Wagtail's search backend. On the database backends the matching stories
 are a queryset (the facet queries use it as a subquery); on a search cluster the best
-MAX_CLUSTER_MATCHES ids are fetched and filtered in the database."""
+MAX_CLUSTER_MATCHES ids are fetched and filtered in the database.
+
+Searched words that more than MAX_TEXT_CANDIDATES stories have (`kommunen` is in nearly
+every one) are bounded the same way: the newest MAX_TEXT_CANDIDATES stories with the words
+are the candidates, and only they are ranked, counted and faceted; the page says so. Finding
+them walks the stories newest first and stops when it has enough (or, for rare words, reads
+the few that the GIN index on the indexed text gives), so no request works through every
+matching story. The candidates are chosen by the words alone, before the filters, so that a
+facet's count is still the number of stories its link leads to."""
 
 import hashlib
 from functools import cached_property
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.http import Http404
 from django.utils.translation import gettext as _
 from modelsearch.query import And, Or, PlainText
@@ -21,7 +29,7 @@ from millenniekommunerna.core.pagination import BoundedPaginator
 
 from ..models.story import StoryPage
 from .facets import CountryStory, FacetCounter, GoalStory, PlaceStory
-from .params import MAX_CLUSTER_MATCHES, SORT_RELEVANCE
+from .params import MAX_CLUSTER_MATCHES, MAX_TEXT_CANDIDATES, SORT_RELEVANCE
 from .presentation import Facet
 from .selection import Selection
 
@@ -51,6 +59,7 @@ class StoryFinder:
         self.base = base if base is not None else StoryPage.objects.published()
         self.notices: list[str] = []
         self.operator = "and"
+        self._truncated = False
 
     def _search_query(self, operator: str):
         groups = [
@@ -89,8 +98,32 @@ class StoryFinder:
             if any_word[1].exists():
                 self.operator = "or"
                 self.notices.append(_("No story has all the words; these have some of them."))
-                return any_word
-        return matches
+                return self._bounded(any_word)
+        return self._bounded(matches)
+
+    def _bounded(self, matches):
+        """At most MAX_TEXT_CANDIDATES matching stories: the newest (see the module)."""
+        ordered, matching = matches
+        newest = matching.order_by(F("published_on").desc(nulls_last=True), "-pk")
+        ids = list(newest.values_list("pk", flat=True)[: MAX_TEXT_CANDIDATES + 1])
+        if len(ids) <= MAX_TEXT_CANDIDATES:
+            return matches
+        ids = ids[:MAX_TEXT_CANDIDATES]
+        self._truncated = True
+        self.notices.append(
+            _(
+                "More than %(limit)s stories have these words. The %(limit)s most recent of "
+                "them are shown and counted here: add a word or choose a filter to find others."
+            )
+            % {"limit": f"{MAX_TEXT_CANDIDATES:,}".replace(",", "\N{NO-BREAK SPACE}")}
+        )
+        return ordered.filter(pk__in=ids), self.base.filter(pk__in=ids)
+
+    @property
+    def truncated(self) -> bool:
+        """Whether more stories have the searched words than MAX_TEXT_CANDIDATES."""
+        self._matches  # noqa: B018 (decides it)
+        return self._truncated
 
     @property
     def matched(self):

@@ -36,6 +36,10 @@ MAX_VALUES_PER_PARAM = 25
 MAX_PARAM_LENGTH = 60
 MIN_YEAR, MAX_YEAR = 1950, 2100
 MAX_CLUSTER_MATCHES = 1000
+# Searched words that more stories than this have: the newest this many of them are the ones
+# ranked, counted and faceted (listing.finder), so that a word in every story costs what a rare
+# one does.
+MAX_TEXT_CANDIDATES = 1000
 SHOWN_BEFORE_MORE = 8
 
 

@@ -179,6 +179,7 @@ class StoryPage(BasePage, StorySource):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+        # An index newest first, NULLS LAST, on PostgreSQL: migration 0006.
 
     def clean(self):
         super().clean()
