@@ -6,6 +6,8 @@ story about goal 12 from a municipality in Värmland. Codes that do not exist ar
 400 rather than matching nothing, so a typo is not mistaken for an empty result.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 
@@ -38,6 +40,14 @@ class StoryFilters:
     year: list[int] = field(default_factory=list)
     updated_since: str | None = None
     q: str | None = None
+
+    def cache_key(self) -> str:
+        """The same for the same filters, whatever their order."""
+        values = {
+            name: sorted(map(str, v)) if isinstance(v, list) else v
+            for name, v in vars(self).items()
+        }
+        return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:32]
 
 
 def parse_updated_since(value):

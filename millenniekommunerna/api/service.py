@@ -29,7 +29,7 @@ from ninja.errors import HttpError, ValidationError
 from ninja.openapi.docs import DocsBase
 from pydantic import Field, StringConstraints
 
-from millenniekommunerna.core import public_url
+from millenniekommunerna.core import derived_cache, public_url
 
 from . import filters, schemas
 from .middleware import last_modified_header
@@ -254,7 +254,12 @@ def data_last_modified():
     """When the published data last changed: the newest publication of a live story, or the
     newest publish, unpublish, move or delete of any page, or edit of a snippet (municipality,
     goal, place) in the admin. Unpublishing leaves `last_published_at` as it was, which is why
-    the logs count too."""
+    the logs count too. Kept in the derived-data cache, renewed on each of those changes (the
+    newest publication took a pass over every story)."""
+    return derived_cache.get_or_build("api:data-last-modified", _data_last_modified)
+
+
+def _data_last_modified():
     from wagtail.models import ModelLogEntry, PageLogEntry
 
     from millenniekommunerna.stories.models import StoryPage

@@ -58,8 +58,12 @@ class BasePage(Page):
     paginate_to_end = False
 
     def paginate(self, request, queryset, per_page=None):
+        """A page of this page's listing. Its length is kept in the derived-data cache (it
+        changes only when something is published): counting a municipality's 20 000 stories
+        on every request cost more than rendering the page."""
+        count = derived_cache.get_or_build(f"listing-count:{self.pk}", queryset.count)
         paginator = BoundedPaginator(
-            queryset, per_page or self.per_page, bounded=not self.paginate_to_end
+            queryset, per_page or self.per_page, bounded=not self.paginate_to_end, count=count
         )
         try:
             return paginator.page(request.GET.get("sida") or 1)

@@ -17,9 +17,11 @@ MAX_PAGES = 100
 class BoundedPaginator(Paginator):
     """A paginator with at most `MAX_PAGES` pages, unless `bounded` is false."""
 
-    def __init__(self, object_list, per_page, *args, bounded: bool = True, **kwargs):
+    def __init__(self, object_list, per_page, *args, bounded: bool = True, count=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
         self.bounded = bounded
+        if count is not None:
+            self.__dict__["count"] = count  # known already (a cached count): no COUNT query
 
     @cached_property
     def num_pages(self):

@@ -6,6 +6,8 @@ from django.http import HttpResponse
 from ninja import Path, Query, Router
 from ninja.errors import HttpError
 
+from millenniekommunerna.core import derived_cache
+
 from .. import filters, representation, schemas
 from ..service import (
     ERRORS,
@@ -97,7 +99,9 @@ def list_stories(
         q=q,
     )
     queryset = filters.apply(representation.published_stories(), wanted)
-    count = queryset.count()
+    # The number of stories a filter matches changes only on publication: kept with the data
+    # derived from the published stories (a COUNT over every story, otherwise).
+    count = derived_cache.get_or_build(f"api:story-count:{wanted.cache_key()}", queryset.count)
     pages = max(1, math.ceil(count / page_size))
     if page > pages:
         raise HttpError(404, f"There is no page {page}: there are {pages} pages of {page_size}.")
