@@ -17,6 +17,7 @@ the breadcrumbs, counts):
   current, one read per request."""
 
 import contextvars
+import time
 import uuid
 from collections.abc import Callable
 
@@ -37,10 +38,23 @@ _in_request = contextvars.ContextVar("derived_in_request", default=False)
 _local = LocMemCache("story-derived-local", {"TIMEOUT": TIMEOUT, "OPTIONS": {"MAX_ENTRIES": 2000}})
 
 
+def _new_token() -> str:
+    """A new generation: when it began (milliseconds, hexadecimal) and a random part."""
+    return f"{int(time.time() * 1000):x}-{uuid.uuid4().hex[:16]}"
+
+
+def seconds_since_change(token: str | None) -> float | None:
+    """How long ago the data changed, from a generation token (None when unknown)."""
+    try:
+        return time.time() - int(str(token).split("-", 1)[0], 16) / 1000
+    except ValueError:
+        return None
+
+
 def _read_generation() -> str | None:
     token = cache.get(GENERATION_KEY)
     if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        cache.add(GENERATION_KEY, _new_token(), timeout=None)
         token = cache.get(GENERATION_KEY)
     return token
 
@@ -83,7 +97,7 @@ def is_built(name: str) -> bool:
 
 
 def _new_generation():
-    token = uuid.uuid4().hex
+    token = _new_token()
     cache.set(GENERATION_KEY, token, timeout=None)
     if _in_request.get():
         _request_generation.set(token)
