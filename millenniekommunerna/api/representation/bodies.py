@@ -97,11 +97,20 @@ def absolute_urls_in_html(markup, context):
 
 
 _BLOCK_END = re.compile(r"(?i)</(p|li|h[1-6]|blockquote|figcaption|div)>|<br\s*/?>")
+# A tag of the rich text Wagtail stores: no `>` inside its attribute values (Wagtail escapes them).
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def html_to_text(markup):
-    """Plain text of a bit of rich text: paragraphs and list items on lines of their own."""
-    text = html.unescape(strip_tags(_BLOCK_END.sub("\n", str(markup))))
+    """Plain text of a bit of rich text: paragraphs and list items on lines of their own.
+
+    Wagtail's stored rich text is well-formed, so its tags come off with one pattern; Django's
+    strip_tags (an HTML parser, run until nothing changes) is kept for whatever is left that
+    still looks like markup. It took a fifth of an export's time."""
+    text = _TAG.sub("", _BLOCK_END.sub("\n", str(markup)))
+    if "<" in text:
+        text = strip_tags(text)
+    text = html.unescape(text)
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)
 
