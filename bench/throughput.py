@@ -114,8 +114,12 @@ def parse_args(argv=None):
     parser.add_argument("--seed", type=int, default=2026, help="Generator seed (2026).")
     parser.add_argument("--batch-size", type=int, default=1000, help="Generator batch (1000).")
     parser.add_argument(
-        "--reset", action="store_true", help="Empty the scratch database `bench_http` first."
+        "--database",
+        default=DATABASE_NAME,
+        help=f"The scratch database on the bench's PostgreSQL ({DATABASE_NAME}); another one "
+        "filled by bench/search.py with the same seed holds the same stories.",
     )
+    parser.add_argument("--reset", action="store_true", help="Empty the scratch database first.")
     parser.add_argument(
         "--i-know",
         action="store_true",
@@ -405,7 +409,7 @@ class Bench:
 
     def start_services(self) -> None:
         pg_url = self.services.script_service("PostgreSQL", "postgres.sh", PG_PORT)
-        self.database_url = pg_url.rsplit("/", 1)[0] + "/" + DATABASE_NAME
+        self.database_url = pg_url.rsplit("/", 1)[0] + "/" + self.args.database
         redis_url = self.services.script_service("Redis", "redis.sh", REDIS_PORT)
         self.redis_url = redis_url.rsplit("/", 1)[0] + f"/{REDIS_DB}"
 
