@@ -71,11 +71,12 @@ def find(request, path: str) -> Target | None:
         return None
     url_path = f"{site.root_page.url_path}{path}/"
     page = Page.objects.live().public().filter(url_path=url_path).specific().first()
-    return target_for(page)
+    return target_for(page, request)
 
 
-def target_for(page) -> Target | None:
-    """The embed of a page, or None when the page offers none."""
+def target_for(page, request=None) -> Target | None:
+    """The embed of a page, or None when the page offers none. The page's site is the
+    request's (kept in the cache by core.sites) when there is one."""
     if page is None or not kind_of(page):
         return None
     if isinstance(page, StoryPage) and page.is_translation:
@@ -84,8 +85,8 @@ def target_for(page) -> Target | None:
     # on another site.
     if not page.live or page.get_view_restrictions().exists():
         return None
-    site_root = page.get_site()
-    if site_root is None:
+    site = Site.find_for_request(request) if request is not None else page.get_site()
+    if site is None or not page.url_path.startswith(site.root_page.url_path):
         return None
-    path = page.url_path[len(site_root.root_page.url_path) :]
+    path = page.url_path[len(site.root_page.url_path) :]
     return Target(kind_of(page), page, path)

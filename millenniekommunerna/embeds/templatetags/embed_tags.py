@@ -14,18 +14,34 @@ from ..targets import target_for
 
 register = template.Library()
 
+
+def _request(context):
+    # An `{% include … only %}` keeps the request on the context, not among its variables.
+    return getattr(context, "request", None) or context.get("request")
+
+
 DISCOVERY_TYPES = (("application/json+oembed", "json"), ("text/xml+oembed", "xml"))
 
 
-def _target(page):
+def _target(page, request=None):
+    """The page's embed, worked out once per request (the head and the page both ask)."""
     # An undefined `page` (views that are not pages) reaches a tag as "".
-    return target_for(page.specific) if isinstance(page, Page) else None
+    if not isinstance(page, Page):
+        return None
+    known = getattr(request, "_embed_targets", None)
+    if known is None:
+        known = {}
+        if request is not None:
+            request._embed_targets = known
+    if page.pk not in known:
+        known[page.pk] = target_for(page.specific, request)
+    return known[page.pk]
 
 
 @register.simple_tag(takes_context=True)
 def oembed_links(context, page=None):
-    target = _target(page)
-    request = context.get("request")
+    request = _request(context)
+    target = _target(page, request)
     if target is None or getattr(request, "is_preview", False):
         return ""
     # The page as it is shown: its language (and a translated story's own address) is the
@@ -42,11 +58,11 @@ def oembed_links(context, page=None):
     )
 
 
-@register.simple_tag
-def embed_offer(page):
+@register.simple_tag(takes_context=True)
+def embed_offer(context, page):
     """`{% embed_offer page as embed %}`: `embed.url` (the embed page) and `embed.kind`
     ("story", "municipality", "goal", "stories"), or None for a page that offers no embed."""
-    target = _target(page)
+    target = _target(page, _request(context))
     if target is None:
         return None
     url = lang_url(reverse("embeds:page", kwargs={"path": target.path}))
