@@ -101,3 +101,13 @@ def test_story_municipality_and_goal_pages_link_to_their_embed_page(client, page
     assert f'{text} <a href="{PAGE}{page}" rel="nofollow">Bädda in</a>' in html
     english = client.get("/en" + page).content.decode()
     assert f'<a href="/en{PAGE}{page}" rel="nofollow">Embed</a>' in english
+
+
+def test_crawlers_are_kept_out_of_the_embeds_and_their_pages(client):
+    from urllib.robotparser import RobotFileParser
+
+    robots = RobotFileParser()
+    robots.parse(client.get("/robots.txt").content.decode().splitlines())
+    for path in ("/inbaddning" + GOAL, "/en/badda-in" + STORY, PAGE + STORY, "/oembed?url=x"):
+        assert not robots.can_fetch("Googlebot", "http://testserver" + path), path
+    assert robots.can_fetch("Googlebot", "http://testserver" + STORY)
