@@ -55,12 +55,10 @@ def embed_page(request, path):
     if target is None:
         raise Http404("Nothing to embed here.")
     language = translation.get_language()
-    form = EmbedPageForm(
-        request.GET or None,
-        is_list=target.is_list,
-        language=language,
-        initial={"tema": "ljust", "antal": 5, "sprak": language},
-    )
+    defaults = {"tema": "ljust", "antal": "5", "sprak": language}
+    # An option left out of the address is shown with its default, chosen.
+    data = {**defaults, **request.GET.dict()} if request.GET else None
+    form = EmbedPageForm(data, is_list=target.is_list, language=language, initial=defaults)
     with translation.override(form.language):
         embed_title = target.title()
     src = embed_url(target, form.language, form.query_string(), request)

@@ -111,3 +111,10 @@ def test_crawlers_are_kept_out_of_the_embeds_and_their_pages(client):
     for path in ("/inbaddning" + GOAL, "/en/badda-in" + STORY, PAGE + STORY, "/oembed?url=x"):
         assert not robots.can_fetch("Googlebot", "http://testserver" + path), path
     assert robots.can_fetch("Googlebot", "http://testserver" + STORY)
+
+
+def test_an_option_left_out_keeps_its_default_chosen(client):
+    html = client.get("/en" + PAGE + STORY, {"tema": "auto"}).content.decode()
+    assert re.search(r'<input type="radio" name="sprak" value="en"[^>]*checked', html)
+    assert re.search(r'<input type="radio" name="tema" value="auto"[^>]*checked', html)
+    assert preview_src(html) == "http://testserver/en/inbaddning" + STORY + "?tema=auto"
