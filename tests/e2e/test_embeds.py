@@ -31,6 +31,9 @@ def test_the_embed_page_previews_the_embed_and_its_options_change_it(
     assert code.get_attribute("readonly") is not None
     assert code.input_value().startswith(f'<iframe src="{base_url}/inbaddning/mal/sdg-12/"')
     screenshot(f"embed-page-{'js' if javascript else 'no-js'}", width=1280)
+    # Opened again (a 304 from the site), the preview is still allowed to show the embed.
+    page.reload(wait_until="networkidle")
+    assert preview.locator("article").count() == 5
 
     # A GET form: the options are in the address, and no script is needed to apply them.
     page.get_by_label("Mörkt", exact=True).check()
@@ -90,6 +93,10 @@ def test_another_site_shows_the_embed_and_cannot_frame_a_normal_page(
     assert any("frame-ancestors 'none'" in text for text in refused), refused
     assert not any("frame-ancestors *" in text for text in refused), refused
     screenshot("embed-on-another-site", width=1280)
+
+    # On a revisit the browser revalidates the embed (304) and still shows it.
+    page.reload(wait_until="networkidle")
+    assert page.frame_locator("#embed").locator("article").count() == 2
 
     # A link in the embed opens the site in the whole tab, not inside the frame.
     embed.get_by_role("link", name="Visa på Millenniekommunerna").click()

@@ -173,3 +173,14 @@ def test_the_embed_costs_the_same_queries_for_one_story_or_twenty(
         client.get(FRAME + GOAL + "?antal=1")
     with django_assert_max_num_queries(12):
         client.get(FRAME + GOAL + "?antal=20")
+
+
+@pytest.mark.parametrize("path", [FRAME + MUNICIPALITY, "/badda-in" + MUNICIPALITY])
+def test_a_revalidated_embed_keeps_its_own_policy(client, path):
+    """A 304 carries no policy, so the browser keeps the one it stored with the page: the
+    site's default on the 304 would forbid framing the embed (and the preview) on a revisit."""
+    first = client.get(path)
+    again = client.get(path, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert "Content-Security-Policy" not in again
+    assert "X-Frame-Options" not in again
