@@ -53,7 +53,9 @@ class Target:
             return _("Stories about %(goal)s") % {"goal": f"{page.goal.label}: {page.goal.name}"}
         if self.kind == "stories":
             return _("Latest stories")
-        return page.title
+        # A story's title in the interface's language when it has a published translation.
+        shown = self.stories()
+        return shown[0].shown_title if shown else page.title
 
 
 def kind_of(page) -> str:

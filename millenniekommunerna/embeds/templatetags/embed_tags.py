@@ -47,7 +47,8 @@ def oembed_links(context, page=None):
     # The page as it is shown: its language (and a translated story's own address) is the
     # embed's language.
     url = public_url.absolute(request.path if request else lang_url(target.page.url), request)
-    title = target.title()
+    # The shown page's own title (a translated story's is its translation's).
+    title = page.title if target.kind == "story" else target.title()
     return format_html_join(
         "\n  ",
         '<link rel="alternate" type="{}" href="{}" title="{}">',

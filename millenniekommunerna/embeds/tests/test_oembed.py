@@ -182,3 +182,24 @@ def test_pages_that_can_be_embedded_say_where_their_oembed_is(client, page):
 @pytest.mark.parametrize("page", ["/", "/kommuner/", "/mal/", "/karta/", "/tillganglighet/"])
 def test_other_pages_offer_no_oembed(client, page):
     assert discovery(client.get(page).content.decode()) == {}
+
+
+def test_a_translated_story_is_embedded_with_its_english_title(client):
+    from millenniekommunerna.editorial.translation import translate_story
+    from millenniekommunerna.stories.models import StoryPage
+
+    story = StoryPage.objects.get(url_path__endswith="/raddningstjanst-i-poti-och-osthammar/")
+    translation, _created = translate_story(story, "en", None)
+    translation.title = "Rescue services in Poti"
+    translation.slug = "rescue-in-poti"
+    translation.save_revision().publish()
+    english = "/en/kommuner/osthammar/rescue-in-poti/"
+    links = discovery(client.get(english).content.decode())
+    assert set(links) == {"application/json+oembed", "text/xml+oembed"}
+    data = json.loads(client.get(links["application/json+oembed"].removeprefix(SITE)).content)
+    assert data["title"] == "Rescue services in Poti"
+    assert iframe_attributes(data["html"])["src"] == f"{SITE}/en/inbaddning{STORY}"
+    card = client.get("/en/inbaddning" + STORY).content.decode()
+    assert f'<a href="{english}" target="_top">Rescue services in Poti</a>' in card
+    swedish = json.loads(oembed(client, SITE + STORY).content)
+    assert swedish["title"] == "Räddningstjänst i Poti och Östhammar"
