@@ -18,6 +18,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("millenniekommunerna.search.seo_urls")),  # sitemap.xml, robots.txt
     path("flode/", include("millenniekommunerna.feeds.urls")),
+    path("", include("millenniekommunerna.embeds.oembed_urls")),
     path("healthz", HealthView.as_view(), name="healthz"),
 ]
 
@@ -33,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("karta/", include("millenniekommunerna.maps.urls")),
     path("statistik/", include("millenniekommunerna.statistics.urls")),
     path("tipsa/", include("millenniekommunerna.tips.urls")),
+    path("", include("millenniekommunerna.embeds.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -24,6 +24,12 @@ def is_admin_path(path: str) -> bool:
 
 class SiteCSPMiddleware(CSPMiddleware):
     def process_response(self, request, response):
+        if response.status_code == 304:
+            # A browser revalidating a page keeps the policy stored with it and takes over any
+            # header a 304 carries (RFC 9111, 4.3.4). Django's 304 is a new response without
+            # the view's own policy (csp_replace on the embeds, csp_update on the API docs):
+            # the site's default written on it would replace theirs.
+            return response
         written_for = getattr(response, "_csp_written_for", None)
         if written_for is not None and written_for != request.path_info:
             del response[HEADER]

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "millenniekommunerna.search",
     "millenniekommunerna.feeds",
     "millenniekommunerna.api",
+    "millenniekommunerna.embeds",
     "millenniekommunerna.backups",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -348,6 +349,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+# Who may frame the embeds (/inbaddning/…, millenniekommunerna.embeds), and nothing else:
+# any site by default, since any municipality's website may show them; a list of sources
+# (`https://*.se https://example.org`) narrows it.
+EMBED_FRAME_ANCESTORS = env_list("EMBED_FRAME_ANCESTORS", "*")
 # Wagtail's admin: its own, looser policy; each relaxation and its reason in docs/security.md.
 CSP_ADMIN_PREFIXES = ("/admin/",)
 CONTENT_SECURITY_POLICY_ADMIN = {

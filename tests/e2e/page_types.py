@@ -17,6 +17,9 @@ class PageType:
     lighthouse: bool = True
     noindex: bool = False  # the page asks search engines not to index it, on purpose
     english: str = ""  # the English page when it has an address of its own (a translation)
+    # A document made to be shown in an iframe on another website (an embed): no site header,
+    # menus, search, language switcher, skip link or footer of the site, only its own <main>.
+    framed: bool = False
 
     @property
     def en_path(self) -> str:
@@ -46,6 +49,9 @@ PAGE_TYPES = [
     PageType("statistics", "/statistik/"),
     PageType("tip-form", "/tipsa/"),
     PageType("open-data", "/oppna-data/"),
+    PageType("embed-page", "/badda-in/kommuner/osthammar/", noindex=True),
+    PageType("embed", "/inbaddning/mal/sdg-12/", noindex=True, framed=True),
+    PageType("embed-story-dark", "/inbaddning" + STORY + "?tema=morkt", noindex=True, framed=True),
     PageType("accessibility-statement", "/tillganglighet/"),
     PageType("not-found", "/finns-inte/", status=404, lighthouse=False),
 ]

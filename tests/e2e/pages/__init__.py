@@ -52,12 +52,22 @@ class Focus:
 
 
 # Describes the focused element and whether it follows the previously focused one in the
-# document (`order`: "first", "after" or "before"); marks it as visited.
+# document (`order`: "first", "after" or "before"); marks it as visited. Inside a frame of the
+# site's own (the embed page's preview) it is the element focused in the frame, whose
+# indicator the eye sees; its place in the order is the frame's, then its own in the frame.
 _FOCUS_SCRIPT = r"""() => {
-  const el = document.activeElement;
+  const frame = document.activeElement;
+  let el = frame;
+  while (el && el.tagName === "IFRAME" && el.contentDocument && el.contentDocument.activeElement
+         && el.contentDocument.activeElement !== el.contentDocument.body) {
+    el = el.contentDocument.activeElement;
+  }
   if (!el || el === document.body || el === document.documentElement) return null;
-  const style = getComputedStyle(el);
-  const box = el.getBoundingClientRect();
+  const style = el.ownerDocument.defaultView.getComputedStyle(el);
+  const inner = el.getBoundingClientRect();
+  const outer = frame.getBoundingClientRect();
+  const box = el === frame ? outer : {top: outer.top + inner.top, left: outer.left + inner.left,
+    bottom: outer.top + inner.bottom, right: outer.left + inner.right};
   let svgStroke = 0;
   if (el instanceof SVGElement) {
     for (const shape of [el, ...el.querySelectorAll("path, circle, rect, polygon")]) {
@@ -69,11 +79,16 @@ _FOCUS_SCRIPT = r"""() => {
   const previous = window.__previousFocus;
   let order = "first";
   if (previous && previous !== el) {
-    order = previous.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING ? "after" : "before";
+    // Elements of two documents are ordered by the frames (or elements) that hold them here.
+    const [a, b] = previous.ownerDocument === el.ownerDocument
+      ? [previous, el] : [window.__previousOuterFocus, frame];
+    order = a === b ? "after"
+      : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? "after" : "before";
   } else if (previous === el) {
     order = "same";
   }
   window.__previousFocus = el;
+  window.__previousOuterFocus = frame;
   el.setAttribute("data-visited-by-tab", "");
   return {
     tag: el.tagName.toLowerCase(),
@@ -93,10 +108,14 @@ _HEADINGS_SCRIPT = """() => [...document.querySelectorAll("h1, h2, h3, h4, h5, h
   .filter(h => h.getClientRects().length > 0 || h.closest(".visually-hidden") === null)
   .map(h => [Number(h.tagName[1]), h.textContent.trim().replace(/\\s+/g, " ")])"""
 
-# Links and form controls a keyboard user must be able to reach that Tab never reached.
+# Links and form controls a keyboard user must be able to reach that Tab never reached. Tab
+# stops once in a group of radio buttons (on the chosen one; the arrow keys choose another),
+# so a group is reached when one of its buttons is.
 _UNVISITED_SCRIPT = """() => [...document.querySelectorAll(
     "a[href], button, input, select, textarea, summary")]
   .filter(el => !el.disabled && el.tabIndex >= 0 && el.type !== "hidden"
+    && !(el.type === "radio" && el.form && [...el.form.elements].some(other =>
+      other.type === "radio" && other.name === el.name && other.hasAttribute("data-visited-by-tab")))
     // checkVisibility() is false for what a closed <details> hides (content-visibility),
     // which keeps its boxes but cannot take the focus until it is opened.
     && el.checkVisibility({visibilityProperty: true})
