@@ -11,7 +11,11 @@ from pathlib import Path
 from django.utils.html import strip_tags
 
 from millenniekommunerna.goals.models import Goal, GoalPage
+from millenniekommunerna.municipalities.models import County, Municipality
+from millenniekommunerna.partnerships.models import Country, PartnerPlace
 from millenniekommunerna.stories.models import StoryPage
+
+from .text import terms
 
 DESCRIPTIONS = Path(__file__).resolve().parent / "data" / "goal_descriptions.csv"
 
@@ -90,3 +94,19 @@ def story_documents(exclude_ids: Iterable[int] = ()) -> list[Document]:
 
 def training_documents(exclude_ids: Iterable[int] = ()) -> list[Document]:
     return goal_documents() + story_documents(exclude_ids)
+
+
+def place_terms() -> frozenset[str]:
+    """The terms of the names of municipalities, counties, countries and partner places. A
+    story names where it happened, and that says nothing of which goal it serves: without
+    this, "Örebros" would speak for the goals Örebro's few stories happen to have. A name that
+    is also a word of the goals' descriptions stays a word (Mark, Mora, Ungern: `mark`, `mor`,
+    `ung`)."""
+    names = [
+        *Municipality.objects.values_list("name", flat=True),
+        *County.objects.values_list("short_name", flat=True),
+        *Country.objects.values_list("name_sv", flat=True),
+        *PartnerPlace.objects.values_list("name", flat=True),
+    ]
+    described = {t for text in descriptions().values() for t in terms(text)}
+    return frozenset(t for name in names for t in terms(name) if t not in described)

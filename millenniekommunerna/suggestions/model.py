@@ -10,6 +10,7 @@ classifier ranks it.
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -25,9 +26,10 @@ WORDS_PER_SUGGESTION = 4
 MAX_TEXT_CHARS = 20_000  # a story is a few thousand characters; more only costs time
 
 
-def analyse(text: str) -> list[str]:
-    # A module-level function so that the stored model refers to it by name.
-    return terms_of.terms(text[:MAX_TEXT_CHARS])
+def analyse(text: str, ignore: frozenset[str] = frozenset()) -> list[str]:
+    # A module-level function (bound to `ignore` with functools.partial) so that the stored
+    # model refers to it by name.
+    return [t for t in terms_of.terms(text[:MAX_TEXT_CHARS]) if t not in ignore]
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,14 @@ class GoalModel:
     terms: np.ndarray = field(repr=False)  # the term of each column
 
     @classmethod
-    def train(cls, documents: list[Document]) -> "GoalModel":
+    def train(cls, documents: list[Document], ignore: frozenset[str] = frozenset()) -> "GoalModel":
+        """`ignore`: terms that must not count (place names: `corpus.place_terms`)."""
         started = time.monotonic()
         labels = MultiLabelBinarizer()
         y = labels.fit_transform([d.goals for d in documents])
-        vectoriser = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, dtype=np.float32)
+        vectoriser = TfidfVectorizer(
+            analyzer=partial(analyse, ignore=ignore), sublinear_tf=True, dtype=np.float32
+        )
         x = vectoriser.fit_transform([d.text for d in documents])
         # Balanced class weights: a goal with a description and three stories must not be
         # drowned by the goals the thousands of other stories carry. The regularisation is

@@ -11,7 +11,7 @@ from pathlib import Path
 import joblib
 from django.conf import settings
 
-from .corpus import training_documents
+from .corpus import place_terms, training_documents
 from .model import GoalModel
 
 logger = logging.getLogger(__name__)
@@ -27,7 +27,7 @@ def model_path() -> Path:
 
 
 def train_and_save(exclude_ids=()) -> GoalModel:
-    model = GoalModel.train(training_documents(exclude_ids))
+    model = GoalModel.train(training_documents(exclude_ids), ignore=place_terms())
     save(model)
     return model
 

@@ -5,6 +5,7 @@ from millenniekommunerna.stories.factories import StoryPageFactory
 from millenniekommunerna.suggestions import corpus
 from millenniekommunerna.suggestions.evaluation import score
 from millenniekommunerna.suggestions.model import TOP, GoalModel
+from millenniekommunerna.suggestions.text import term
 
 from .conftest import BIOGAS, MATSVINN
 
@@ -82,3 +83,11 @@ def test_score_counts_top_three_hits_against_the_stories_goals(trained):
     assert result.hits == 2  # SDG 12 and SDG 7; nothing in the text speaks of poverty
     assert result.precision == pytest.approx(2 / 6)
     assert result.recall == pytest.approx(2 / 3)
+
+
+def test_place_names_are_no_reason_for_a_goal(trained):
+    places = corpus.place_terms()
+    assert {term("Örebros"), term("Kenya"), term("Kisumu")} <= places
+    assert term("mark") not in places  # Mark the municipality, but a word of SDG 15 too
+    for suggestion in trained.suggest("Örebros skolkök i samarbete med Kenya minskar matsvinnet"):
+        assert not {"Örebros", "Kenya"} & set(suggestion.words)
