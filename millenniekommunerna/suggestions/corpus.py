@@ -1,5 +1,10 @@
 """What the model learns from: each goal's own description, and the published stories that
-editors have tagged with goals."""
+editors have tagged with goals.
+
+data/goal_descriptions.csv is written for this project (CC BY 4.0, like the editorial files
+under millenniekommunerna/data/): each goal's name and, in plain Swedish, what its UN targets
+cover, in the words a municipality's story would use. Editors can add to a goal's vocabulary
+without a deploy by writing the introduction of its goal page, which is read as well."""
 
 import csv
 from collections import defaultdict
