@@ -36,6 +36,7 @@ setup: install ## Migrate, load reference data and seed stories, create an admin
 	$(BIN)/python manage.py import_listing $(SEED) --goals $(SEED_GOALS) --mark-millennium
 	$(BIN)/python manage.py setup_editorial
 	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py train_goal_suggestions
 
 run: setup ## Serve the site with the seed stories on http://127.0.0.1:8000
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

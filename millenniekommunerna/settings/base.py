@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "millenniekommunerna.feeds",
     "millenniekommunerna.api",
     "millenniekommunerna.embeds",
+    "millenniekommunerna.suggestions",
     "millenniekommunerna.backups",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -249,6 +250,10 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
+# The model behind the goal suggestions in the story editor (`manage.py train_goal_suggestions`).
+GOAL_SUGGESTIONS_MODEL_PATH = Path(
+    os.environ.get("GOAL_SUGGESTIONS_MODEL_PATH", BASE_DIR / "var" / "goal-suggestions.joblib")
+)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

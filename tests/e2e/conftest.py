@@ -52,7 +52,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 # Tests that change the site's content (an editor publishes a story) run after all others,
 # which count on the seeded site as it is.
-CHANGES_CONTENT = ("test_editorial_journey.py",)
+CHANGES_CONTENT = ("test_editorial_journey.py", "test_goal_suggestions.py")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -90,6 +90,8 @@ class SiteProcess:
             "DJANGO_SETTINGS_MODULE": "tests.e2e.settings",
             "DATABASE_URL": database_url,
             "E2E_STATIC_ROOT": str(STATIC_DIR),
+            # The goal suggestions' model of this site's database, not the developer's.
+            "GOAL_SUGGESTIONS_MODEL_PATH": str(directory / "goal-suggestions.joblib"),
             "PYTHONUNBUFFERED": "1",
         }
         self.process = None
