@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("karta/", include("millenniekommunerna.maps.urls")),
     path("statistik/", include("millenniekommunerna.statistics.urls")),
     path("tipsa/", include("millenniekommunerna.tips.urls")),
+    path("folj/", include("millenniekommunerna.subscriptions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
