@@ -43,11 +43,18 @@ class Period:
         return self.end - timedelta(days=1)
 
     def describe(self) -> str:
-        """ "3 december 2026", or "30 november–6 december 2026" (in the active language)."""
-        if self.frequency == Frequency.DAILY:
+        """ "3 december 2026", "23–29 november 2026" or "30 november–6 december 2026" (in
+        the active language)."""
+        last = self.last_day
+        if self.frequency == Frequency.DAILY or self.start == last:
             return date_format(self.start, "j F Y")
-        first = "j F" if self.start.year == self.last_day.year else "j F Y"
-        return f"{date_format(self.start, first)}–{date_format(self.last_day, 'j F Y')}"
+        if (self.start.year, self.start.month) == (last.year, last.month):
+            first = "j"
+        elif self.start.year == last.year:
+            first = "j F"
+        else:
+            first = "j F Y"
+        return f"{date_format(self.start, first)}–{date_format(last, 'j F Y')}"
 
 
 def period_before(frequency: str, today: date) -> Period:
