@@ -4,12 +4,13 @@ No account: the link in each mail (a random token, never the address) is the key
 import logging
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponseRedirect, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -107,7 +108,14 @@ class FollowView(View):
         form = FollowForm(request.POST)
         if not form.is_valid():
             return self.render_form(form, status=400)
-        subscribe(form.cleaned_data, request)
+        try:
+            subscribe(form.cleaned_data, request)
+        except OSError:
+            logger.exception("The confirmation mail could not be sent")
+            form.add_error(
+                None, _("The email could not be sent just now. Try again in a few minutes.")
+            )
+            return self.render_form(form, status=503)
         return redirect(reverse("subscriptions:sent"))
 
 
@@ -130,27 +138,35 @@ def _params(data) -> QueryDict:
 def subscribe(data, request=None) -> None:
     """Adds what the form asked for to the address, unconfirmed, and mails the address a link
     to confirm. The answer is the same whether the address was known or not, so the form does
-    not tell anyone who follows what."""
+    not tell anyone who follows what. Raises OSError (SMTPException is one) when the mail
+    cannot be sent; what was stored stays, and sending the form again sends the mail again."""
     target = data["target"]
+    try:
+        with transaction.atomic():
+            subscriber, created = Subscriber.objects.get_or_create(
+                email__iexact=data["email"],
+                defaults={
+                    "email": data["email"],
+                    "language": data["language"],
+                    "frequency": data["frequency"],
+                },
+            )
+    except IntegrityError:  # the same new address sent twice at once: the other one won
+        subscriber, created = Subscriber.objects.get(email__iexact=data["email"]), False
     with transaction.atomic():
-        subscriber, created = Subscriber.objects.get_or_create(
-            email__iexact=data["email"],
-            defaults={
-                "email": data["email"],
-                "language": data["language"],
-                "frequency": data["frequency"],
-            },
-        )
         if not created and not subscriber.is_confirmed:
             # Not confirmed yet: the latest choices count (a confirmed address changes them on
             # its own page, never through a form anyone can post).
             subscriber.language = data["language"]
             subscriber.frequency = data["frequency"]
             subscriber.save(update_fields=["language", "frequency"])
-        follow = subscriber.follows.filter(place=target["place"], query=target["query"]).first()
-        if follow is None and subscriber.follows.count() < MAX_FOLLOWS:
+        follows = subscriber.follows.all()
+        exists = follows.filter(place=target["place"], query=target["query"]).exists()
+        if not exists and follows.count() < MAX_FOLLOWS:
             subscriber.follows.create(place=target["place"], query=target["query"])
-    pending = list(subscriber.follows.filter(confirmed_at__isnull=True).select_related("place"))
+    pending = list(follows.filter(confirmed_at__isnull=True).select_related("place__country"))
+    if not pending:
+        return  # already followed and confirmed: nothing to ask
     allowed = ratelimit.hit(ADDRESS_SCOPE, subscriber.email.lower(), address_limit()).allowed
     if not allowed:
         logger.info("No confirmation mail to subscriber %s: too many today", subscriber.pk)
@@ -292,5 +308,5 @@ class UnsubscribeView(TokenView):
         return render(
             self.request,
             "subscriptions/unsubscribed.html",
-            {"robots": "noindex, nofollow", "now": timezone.now()},
+            {"robots": "noindex, nofollow"},
         )

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test import override_settings
 
 from millenniekommunerna.goals.models import Goal
@@ -25,6 +26,8 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 ROOT = "https://millenniekommunerna.example"
 # The week Monday 23 – Sunday 29 November 2026; the digest of it goes out on Monday the 30th.
 MONDAY_AFTER = "2026-11-30"
+# The usual line between a mail and its signature: two dashes and a space.
+SIGNATURE = "-- "
 
 
 @pytest.fixture
@@ -158,7 +161,7 @@ Ny: Återbruk i Kalix och Poti (Kalix kommun)
 Alla: {ROOT}/karta/orter/poti/
 
 
--- 
+{SIGNATURE}
 Du får det här mejlet varje vecka det finns nya berättelser i det du följer.
 Ändra vad du följer, hur ofta eller språket: {ROOT}/folj/hantera/TOKEN/
 Avsluta: {ROOT}/folj/avsluta/TOKEN/
@@ -209,11 +212,15 @@ def test_no_mail_twice_for_the_same_period(publications):
 def test_a_failed_mail_is_tried_again_on_the_next_run(publications):
     subscriber = SubscriberFactory(confirmed_at=at(2))
     follows(subscriber)
-    with mock.patch(
-        "django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("SMTP is down")
+    out = StringIO()
+    with (
+        mock.patch(
+            "django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("SMTP is down")
+        ),
+        pytest.raises(CommandError, match="1 digests could not be sent"),
     ):
-        output = send()
-    assert "0 sent" in output and "1 failed" in output
+        call_command("send_digests", today=MONDAY_AFTER, stdout=out)
+    assert "0 sent" in out.getvalue() and "1 failed" in out.getvalue()
     assert not Delivery.objects.exists()
     send()
     assert len(mail.outbox) == 1
@@ -265,7 +272,5 @@ def test_the_file_backend_writes_the_digest(publications, tmp_path):
 
 
 def test_a_bad_date_is_refused():
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         send(today="30/11/2026")

@@ -3,12 +3,13 @@ unknown addresses, and has the tip form's protection (CSRF, a rate limit per con
 honeypot, length limits) plus a limit on mails to one address."""
 
 import re
+from unittest import mock
 
 import pytest
 from django.core import mail
 from django.test import Client, override_settings
 
-from millenniekommunerna.subscriptions.factories import SubscriberFactory
+from millenniekommunerna.subscriptions.factories import FollowFactory, SubscriberFactory
 from millenniekommunerna.subscriptions.models import Follow, Subscriber
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +194,26 @@ def test_follow_links_on_the_pages_that_can_be_followed(client, seed_import):
     for page, link in expected.items():
         html = client.get(page).content.decode()
         assert f'<a href="{link}" rel="nofollow">' in html, page
+
+
+def test_following_again_what_is_already_confirmed_sends_nothing(client):
+    follow = FollowFactory(query="mal=sdg-12")
+    response = post(client, email=follow.subscriber.email, query="mal=sdg-12")
+    assert response.status_code == 302 and response["Location"] == "/folj/skickat/"
+    assert not mail.outbox
+    assert Follow.objects.count() == 1
+
+
+def test_when_the_mail_cannot_be_sent_the_visitor_is_told_and_nothing_is_lost(client):
+    with mock.patch(
+        "django.core.mail.EmailMultiAlternatives.send", side_effect=OSError("SMTP is down")
+    ):
+        response = post(client)
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert "E-postmeddelandet kunde inte skickas just nu" in html
+    assert 'value="anna@example.se"' in html
+    assert Follow.objects.filter(confirmed_at__isnull=True).count() == 1
+    # Sending the form again sends the confirmation.
+    post(client)
+    assert len(mail.outbox) == 1

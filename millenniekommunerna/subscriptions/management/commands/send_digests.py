@@ -45,6 +45,7 @@ class Command(BaseCommand):
                 f"Deleted {addresses} unconfirmed addresses and {follows} unconfirmed follows."
             )
         frequencies = Frequency.values if frequency == "all" else [frequency]
+        failed = 0
         with get_connection() as connection:
             for name in frequencies:
                 period = digest.period_before(name, today)
@@ -54,3 +55,7 @@ class Command(BaseCommand):
                     f"{outcome.empty} without new stories, {outcome.skipped} already sent, "
                     f"{outcome.failed} failed{' (dry run)' if dry_run else ''}."
                 )
+                failed += outcome.failed
+        if failed:
+            # cron mails a failing job's output: someone hears of it. The next run retries.
+            raise CommandError(f"{failed} digests could not be sent; the next run tries again.")
