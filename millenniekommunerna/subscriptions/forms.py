@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .models import QUERY_MAX_LENGTH, Frequency
@@ -25,6 +26,11 @@ class ChoicesForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Each language in its own name ("Svenska", "English"), as the language switcher has it.
+        self.fields["language"].choices = [
+            (code, translation.get_language_info(code)["name_local"].capitalize())
+            for code, _name in settings.LANGUAGES
+        ]
         self.fields["frequency"].choices = [
             (Frequency.DAILY, _("Daily: one email on the days after new stories")),
             (Frequency.WEEKLY, _("Weekly: one email on Mondays about the week before")),
