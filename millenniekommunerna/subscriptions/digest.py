@@ -158,40 +158,52 @@ def due(period: Period):
 def send(period: Period, connection=None, dry_run: bool = False) -> Outcome:
     """Sends `period`'s digest to every address due one. The `Delivery` row is written before
     the mail goes: a rerun, or a second run at the same time, finds it and sends nothing;
-    when sending fails the row is removed, so that the next run tries again."""
+    when sending fails the row is removed, so that the next run tries again. The mail
+    connection is opened only when there is something to send (the file backend of
+    development would otherwise write an empty file on every run)."""
     outcome = Outcome()
-    for subscriber in due(period):
-        if dry_run:
-            exists = Delivery.objects.filter(
-                subscriber=subscriber, frequency=period.frequency, period_start=period.start
-            ).exists()
-            outcome.skipped += exists
-            outcome.sent += not exists and bool(sections(subscriber, period))
-            continue
-        try:
-            with transaction.atomic():
-                delivery, created = Delivery.objects.get_or_create(
+    opened = False
+    try:
+        for subscriber in due(period):
+            if dry_run:
+                exists = Delivery.objects.filter(
                     subscriber=subscriber, frequency=period.frequency, period_start=period.start
-                )
-        except IntegrityError:  # another run took it in the meantime
-            created = False
-        if not created:
-            outcome.skipped += 1
-            continue
-        found = sections(subscriber, period)
-        delivery.story_count = sum(len(s.items) + s.more for s in found)
-        if not found:
-            delivery.save(update_fields=["story_count"])
-            outcome.empty += 1
-            continue
-        try:
-            message(subscriber, period, found, connection=connection).send()
-        except Exception:
-            logger.exception("The digest to subscriber %s could not be sent", subscriber.pk)
-            delivery.delete()
-            outcome.failed += 1
-            continue
-        delivery.sent_at = timezone.now()
-        delivery.save(update_fields=["story_count", "sent_at"])
-        outcome.sent += 1
+                ).exists()
+                outcome.skipped += exists
+                outcome.sent += not exists and bool(sections(subscriber, period))
+                continue
+            try:
+                with transaction.atomic():
+                    delivery, created = Delivery.objects.get_or_create(
+                        subscriber=subscriber,
+                        frequency=period.frequency,
+                        period_start=period.start,
+                    )
+            except IntegrityError:  # another run took it in the meantime
+                created = False
+            if not created:
+                outcome.skipped += 1
+                continue
+            found = sections(subscriber, period)
+            delivery.story_count = sum(len(s.items) + s.more for s in found)
+            if not found:
+                delivery.save(update_fields=["story_count"])
+                outcome.empty += 1
+                continue
+            try:
+                if connection is not None and not opened:
+                    connection.open()
+                    opened = True
+                message(subscriber, period, found, connection=connection).send()
+            except Exception:
+                logger.exception("The digest to subscriber %s could not be sent", subscriber.pk)
+                delivery.delete()
+                outcome.failed += 1
+                continue
+            delivery.sent_at = timezone.now()
+            delivery.save(update_fields=["story_count", "sent_at"])
+            outcome.sent += 1
+    finally:
+        if opened:
+            connection.close()
     return outcome

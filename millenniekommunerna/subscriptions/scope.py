@@ -36,8 +36,8 @@ def find_place(slug: str) -> PartnerPlace | None:
 
 
 def label(follow) -> str:
-    """What a follow is called, in the active language: "Östhammars kommun", "SDG 12 …",
-    "“matsvinn” · Dalarnas län", "Poti, Georgien", or "All stories"."""
+    """What a follow is called, in the active language: "Östhammars kommun", "Mål 12 …",
+    "Sökning: ”matsvinn” · Dalarnas län", "Poti, Georgien", or "Alla berättelser"."""
     if follow.place_id:
         return _("%(place)s, %(country)s") % {
             "place": follow.place.name,
@@ -47,7 +47,7 @@ def label(follow) -> str:
 
 
 def selection_label(selection: Selection) -> str:
-    parts = [f"“{selection.query}”"] if selection.query else []
+    parts = [_("Search: “%(query)s”") % {"query": selection.query}] if selection.query else []
     for chip in selection.active_filters():
         if selection.municipality and chip["label"] == selection.municipality.name:
             parts.append(municipality_name(selection.municipality))

@@ -100,5 +100,5 @@ def test_the_sample_management_page_lists_what_is_followed(page, base_url, javas
     items = page.locator(".follow-list__item")
     expect(items).to_have_count(3)
     expect(items.nth(0)).to_contain_text("Östhammars kommun")
-    expect(items.nth(1)).to_contain_text("“skola”")
+    expect(items.nth(1)).to_contain_text("Sökning: ”skola”")
     expect(items.nth(2)).to_contain_text("inte bekräftad")

@@ -51,7 +51,7 @@ def test_the_form_names_what_is_followed_and_says_what_is_stored(client):
         ("?mal=sdg-12", "Mål 12 Hållbar konsumtion och produktion"),
         ("?lan=uppsala", "Uppsala län"),
         ("?ort=poti", "Poti, Georgien"),
-        ("?q=skola&millenniekommun=ja", "“skola” · Millenniekommuner"),
+        ("?q=skola&millenniekommun=ja", "Sökning: ”skola” · Millenniekommuner"),
         ("", "Alla berättelser"),
     ],
 )

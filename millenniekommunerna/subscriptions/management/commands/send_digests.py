@@ -46,16 +46,16 @@ class Command(BaseCommand):
             )
         frequencies = Frequency.values if frequency == "all" else [frequency]
         failed = 0
-        with get_connection() as connection:
-            for name in frequencies:
-                period = digest.period_before(name, today)
-                outcome = digest.send(period, connection=connection, dry_run=dry_run)
-                self.stdout.write(
-                    f"{name} {period.start}–{period.last_day}: {outcome.sent} sent, "
-                    f"{outcome.empty} without new stories, {outcome.skipped} already sent, "
-                    f"{outcome.failed} failed{' (dry run)' if dry_run else ''}."
-                )
-                failed += outcome.failed
+        connection = get_connection()
+        for name in frequencies:
+            period = digest.period_before(name, today)
+            outcome = digest.send(period, connection=connection, dry_run=dry_run)
+            self.stdout.write(
+                f"{name} {period.start}–{period.last_day}: {outcome.sent} sent, "
+                f"{outcome.empty} without new stories, {outcome.skipped} already sent, "
+                f"{outcome.failed} failed{' (dry run)' if dry_run else ''}."
+            )
+            failed += outcome.failed
         if failed:
             # cron mails a failing job's output: someone hears of it. The next run retries.
             raise CommandError(f"{failed} digests could not be sent; the next run tries again.")
