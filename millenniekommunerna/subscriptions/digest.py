@@ -16,7 +16,7 @@ from millenniekommunerna.stories.models import StoryPage
 
 from . import mail
 from .models import Delivery, Frequency, Subscriber
-from .scope import label, listing_path, matching
+from .scope import described, matching
 
 logger = logging.getLogger(__name__)
 
@@ -91,8 +91,9 @@ def sections(subscriber, period: Period) -> list[Section]:
     )
     result = []
     with translation.override(subscriber.language):
-        follows = subscriber.follows.confirmed().select_related("place__country")
-        for follow in follows:
+        follows = described(subscriber.follows.confirmed().select_related("place__country"))
+        for described_follow in follows:
+            follow = described_follow["follow"]
             stories = list(matching(follow, changed)[: MAX_STORIES_PER_FOLLOW + 1])
             if not stories:
                 continue
@@ -103,8 +104,8 @@ def sections(subscriber, period: Period) -> list[Section]:
                 stories = stories[:MAX_STORIES_PER_FOLLOW]
             result.append(
                 Section(
-                    label=label(follow),
-                    url=absolute(listing_path(follow)),
+                    label=described_follow["label"],
+                    url=absolute(described_follow["url"]),
                     items=[
                         Item(
                             story=story,

@@ -35,15 +35,16 @@ def find_place(slug: str) -> PartnerPlace | None:
     return PartnerPlace.objects.select_related("country").filter(slug=slug).first()
 
 
-def label(follow) -> str:
+def label(follow, selection: Selection | None = None) -> str:
     """What a follow is called, in the active language: "Östhammars kommun", "Mål 12 …",
-    "Sökning: ”matsvinn” · Dalarnas län", "Poti, Georgien", or "Alla berättelser"."""
+    "Sökning: ”matsvinn” · Dalarnas län", "Poti, Georgien", or "Alla berättelser".
+    `selection`: the follow's query already read (saves reading it again)."""
     if follow.place_id:
         return _("%(place)s, %(country)s") % {
             "place": follow.place.name,
             "country": follow.place.country.name,
         }
-    return selection_label(read_query(follow.query))
+    return selection_label(selection or read_query(follow.query))
 
 
 def selection_label(selection: Selection) -> str:
@@ -56,19 +57,38 @@ def selection_label(selection: Selection) -> str:
     return " · ".join(parts) or _("All stories")
 
 
-def listing_path(follow) -> str:
+def stories_path() -> str:
+    """The story listing's address in the active language."""
+    index = StoryIndexPage.objects.live().first()
+    return lang_url(index.url if index else "/")
+
+
+def listing_path(follow, selection: Selection | None = None, stories: str = "") -> str:
     """Where a follow's stories are listed, in the active language: the partner place's page,
-    search for a follow with words, else the story listing."""
+    search for a follow with words, else the story listing (`stories`, when already known)."""
     if follow.place_id:
         return reverse("maps:place", args=[follow.place.slug])
-    selection = read_query(follow.query)
+    selection = selection or read_query(follow.query)
     query = normalised(selection)
-    if selection.query:
-        path = reverse("search")
-    else:
-        index = StoryIndexPage.objects.live().first()
-        path = lang_url(index.url if index else "/")
+    path = reverse("search") if selection.query else (stories or stories_path())
     return f"{path}?{query}" if query else path
+
+
+def described(follows) -> list[dict]:
+    """Each follow with its name and the address of its stories, reading each follow's query
+    once and looking the story listing up once: a query or two per follow, whatever it is."""
+    stories = stories_path()
+    result = []
+    for follow in follows:
+        selection = None if follow.place_id else read_query(follow.query)
+        result.append(
+            {
+                "follow": follow,
+                "label": label(follow, selection),
+                "url": listing_path(follow, selection, stories),
+            }
+        )
+    return result
 
 
 def matching(follow, base):

@@ -21,7 +21,15 @@ from millenniekommunerna.core import ratelimit
 from . import mail
 from .forms import HONEYPOT_FIELD, ChoicesForm, FollowForm
 from .models import MAX_FOLLOWS, Follow, Subscriber, unconfirmed_days
-from .scope import PARAM_PLACE, find_place, label, listing_path, normalised, read_query
+from .scope import (
+    PARAM_PLACE,
+    described,
+    find_place,
+    label,
+    listing_path,
+    normalised,
+    read_query,
+)
 
 logger = logging.getLogger(__name__)
 RATE_SCOPE = "subscriptions"
@@ -240,10 +248,7 @@ class ManageView(TokenView):
             self.template_name,
             {
                 "subscriber": self.subscriber,
-                "follows": [
-                    {"follow": follow, "label": label(follow), "url": listing_path(follow)}
-                    for follow in follows
-                ],
+                "follows": described(follows),
                 "form": form
                 or ChoicesForm(
                     initial={

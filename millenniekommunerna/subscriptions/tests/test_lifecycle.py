@@ -161,3 +161,16 @@ def test_the_purge_command_and_the_send_command_both_purge():
     SubscriberFactory(confirmed_at=None, created_at=old)
     call_command("send_digests", stdout=StringIO())
     assert not Subscriber.objects.exists()
+
+
+def test_the_management_page_costs_at_most_a_query_more_per_follow(count_queries):
+    subscriber = SubscriberFactory()
+    for number in range(1, 4):
+        FollowFactory(subscriber=subscriber, query=f"mal=sdg-{number}")
+    _response, with_three = count_queries(f"/folj/hantera/{subscriber.token}/")
+    for number in range(4, 11):
+        FollowFactory(subscriber=subscriber, query=f"q=skola&mal=sdg-{number}")
+    response, with_ten = count_queries(f"/folj/hantera/{subscriber.token}/")
+    assert response.status_code == 200
+    # Each follow's filters are looked up once (here its goal); at most 50 follows an address.
+    assert with_ten - with_three <= 7
