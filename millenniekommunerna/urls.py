@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("statistik/", include("millenniekommunerna.statistics.urls")),
     path("tipsa/", include("millenniekommunerna.tips.urls")),
     path("", include("millenniekommunerna.embeds.urls")),
+    path("folj/", include("millenniekommunerna.subscriptions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -32,9 +32,15 @@ LEFT_OUT = {
     "wagtailembeds.embed": "a cache",
 }
 
-# In the archive only when asked: visitors' names and e-mail addresses (--with-tips), and
-# credentials (--with-passwords; without it the users' password hashes are left out too).
-TIPS = {"tips.tip"}
+# In the archive only when asked: visitors' names and e-mail addresses — their tips and their
+# follow-by-email subscriptions (--with-tips) — and credentials (--with-passwords; without it
+# the users' password hashes are left out too).
+TIPS = {
+    "tips.tip",
+    "subscriptions.subscriber",
+    "subscriptions.follow",
+    "subscriptions.delivery",
+}
 SECRETS = {"wagtailcore.apitoken"}
 
 # What `migrate`, `load_reference_data` and `setup_editorial` make: a database holding only

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "millenniekommunerna.home",
     "millenniekommunerna.editorial",
     "millenniekommunerna.tips",
+    "millenniekommunerna.subscriptions",
     "millenniekommunerna.maps",
     "millenniekommunerna.statistics",
     "millenniekommunerna.search",
@@ -120,6 +121,8 @@ PAGE_CACHE_EXCLUDE = (
     "/django-admin/",
     "/tipsa/",
     "/en/tipsa/",
+    "/folj/",
+    "/en/folj/",
     "/api/",
     "/documents/",
     "/healthz",
@@ -310,6 +313,14 @@ TIPS_RATE_PERIOD = int(os.environ.get("TIPS_RATE_PERIOD", str(60 * 60)))  # … 
 TIPS_RETENTION_DAYS = int(os.environ.get("TIPS_RETENTION_DAYS", "180"))
 TIPS_IMAGE_MAX_BYTES = int(os.environ.get("TIPS_IMAGE_MAX_BYTES", str(10 * 1024 * 1024)))
 TIPS_IMAGE_MAX_PIXELS = int(os.environ.get("TIPS_IMAGE_MAX_PIXELS", "50000000"))
+
+# Follow by email at /folj/ (millenniekommunerna.subscriptions)
+SUBSCRIPTIONS_RATE_LIMIT = int(os.environ.get("SUBSCRIPTIONS_RATE_LIMIT", "10"))  # forms …
+SUBSCRIPTIONS_RATE_PERIOD = int(os.environ.get("SUBSCRIPTIONS_RATE_PERIOD", str(60 * 60)))
+# Confirmation mails to one address per 24 hours, whoever asks.
+SUBSCRIPTIONS_MAILS_PER_ADDRESS = int(os.environ.get("SUBSCRIPTIONS_MAILS_PER_ADDRESS", "3"))
+# Days before an address that was never confirmed is deleted.
+SUBSCRIPTIONS_UNCONFIRMED_DAYS = int(os.environ.get("SUBSCRIPTIONS_UNCONFIRMED_DAYS", "7"))
 
 # Open data (the API under /api/v1/, the exports and /oppna-data/)
 OPEN_DATA_LICENCE_NAME = os.environ.get("OPEN_DATA_LICENCE_NAME", "CC BY 4.0")

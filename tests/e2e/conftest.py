@@ -129,6 +129,9 @@ class SiteProcess:
         self.manage(
             "shell", "-c", "from tests.e2e.translations import translate_seed_story as t; t()"
         )
+        self.manage(
+            "shell", "-c", "from tests.e2e.subscriptions import make_sample_subscriber as m; m()"
+        )
         # Hashed, compressed static files as in production. The folder is shared by test runs
         # (only changed files are copied again); the lock keeps two runs from writing at once.
         STATIC_DIR.mkdir(parents=True, exist_ok=True)

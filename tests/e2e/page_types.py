@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.e2e import translations
+from tests.e2e import subscriptions, translations
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,8 @@ PAGE_TYPES = [
     PageType("partner-place", "/karta/orter/poti/"),
     PageType("statistics", "/statistik/"),
     PageType("tip-form", "/tipsa/"),
+    PageType("follow-form", "/folj/?kommun=osthammar", noindex=True),
+    PageType("follow-manage", subscriptions.MANAGE_PATH, noindex=True),
     PageType("open-data", "/oppna-data/"),
     PageType("embed-page", "/badda-in/kommuner/osthammar/", noindex=True),
     PageType("embed", "/inbaddning/mal/sdg-12/", noindex=True, framed=True),

@@ -19,6 +19,7 @@ ADMIN_PASSWORD = "ett långt lösenord för test"
 def make_site_content() -> dict:
     from millenniekommunerna.images.factories import CustomImageFactory
     from millenniekommunerna.stories.models import StoryPage
+    from millenniekommunerna.subscriptions.factories import FollowFactory
     from millenniekommunerna.tips.factories import TipFactory
 
     quiet = {"stdout": io.StringIO()}
@@ -60,6 +61,8 @@ def make_site_content() -> dict:
         revision_created=revision,
     )
     TipFactory(with_image=True)
+    follow = FollowFactory(query="mal=sdg-12")
+    follow.subscriber.deliveries.create(frequency="weekly", period_start="2026-11-23")
     return {
         "illustrated": illustrated.pk,
         "reviewed": reviewed.pk,

@@ -95,6 +95,15 @@ def test_tips_are_left_out_unless_asked_for(archives):
     assert rows(archives.everything, "tips.tip")[0]["fields"]["image_data"]
 
 
+def test_email_subscribers_are_left_out_unless_asked_for(archives):
+    for model in ("subscriptions.subscriber", "subscriptions.follow", "subscriptions.delivery"):
+        assert model not in manifest_of(archives.plain)["counts"]
+        assert rows(archives.plain, model) == []
+        assert manifest_of(archives.everything)["counts"][model] == 1
+    (subscriber,) = rows(archives.everything, "subscriptions.subscriber")
+    assert subscriber["fields"]["email"].endswith("@example.se")
+
+
 def test_an_existing_file_is_not_overwritten_without_force(tmp_path):
     target = tmp_path / "site.tar.gz"
     target.write_bytes(b"earlier")

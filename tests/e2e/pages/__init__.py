@@ -119,7 +119,12 @@ _UNVISITED_SCRIPT = """() => [...document.querySelectorAll(
     // checkVisibility() is false for what a closed <details> hides (content-visibility),
     // which keeps its boxes but cannot take the focus until it is opened.
     && el.checkVisibility({visibilityProperty: true})
-    && !el.hasAttribute("data-visited-by-tab"))
+    && !el.hasAttribute("data-visited-by-tab")
+    // A group of radio buttons is one Tab stop (the arrow keys move inside it): the group is
+    // reached when any of its buttons was.
+    && !(el.type === "radio" && el.form && [...el.form.elements].some(other =>
+      other.type === "radio" && other.name === el.name
+      && other.hasAttribute("data-visited-by-tab"))))
   .map(el => el.outerHTML.slice(0, 120))"""
 
 

@@ -27,7 +27,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--with-tips",
             action="store_true",
-            help="Include the visitors' tips, with their names and e-mail addresses.",
+            help=(
+                "Include the visitors' tips, with their names and e-mail addresses, and the "
+                "addresses that follow stories by e-mail."
+            ),
         )
         parser.add_argument("--force", action="store_true", help="Overwrite the file if it exists.")
 
