@@ -9,9 +9,7 @@ def test_paragraphs_and_list_items_are_lines_and_tags_go():
         '<a linktype="page" id="3">skolan</a> &lt;minskade&gt;<br/>med <b>30&nbsp;%</b></p>'
         "<ul><li>Kisumu</li><li>Poti</li></ul>"
     )
-    assert html_to_text(markup) == (
-        "Rubrik\nMat&svinn i skolan <minskade>\nmed 30 %\nKisumu\nPoti"
-    )
+    assert html_to_text(markup) == ("Rubrik\nMat&svinn i skolan <minskade>\nmed 30 %\nKisumu\nPoti")
 
 
 def test_what_is_not_well_formed_reads_as_django_strip_tags_reads_it():
