@@ -7,13 +7,18 @@ For each story count the scratch database is filled up to that count with the sh
 generator (bench/pages.py's set-up: a scratch database only, see bench/README.md), the new
 stories are added to the search index (timed), and then, for every query in QUERIES:
 
-- `backend`: Wagtail's search backend alone: the first 12 matches and their count;
-- `page`: the whole search page `/sok/?q=…` through Django's test client: search, facet counts,
-  the "did you mean" for empty results, rendering;
-- `listing`: the story listing with facets chosen, `/berattelser/?…` (no text search).
+- `backend`: Wagtail's search backend alone: the first 12 matches and the count of all of them
+  (what the site did before it bounded broad words);
+- `search narrow` / `search broad`: the whole search page `/sok/?q=…` through Django's test
+  client, without the page cache: search, facet counts, the "did you mean" for empty results,
+  rendering. Narrow: words in at most MAX_TEXT_CANDIDATES (1 000) stories, all of them ranked
+  and counted; broad: in more, so the newest 1 000 are;
+- `listing`: the story listing with facets chosen, `/berattelser/?…` (no text search), its
+  facets from the derived-data cache after the warm-up; `listing, cold`: the same right after a
+  publication, every derived entry built again.
 
 Each is run --warmup times untimed and --requests times timed; p50 and p95 are over all the
-timed runs of all queries together. The number of database queries of a page is counted too: it
+timed runs of all queries of a kind together. The number of database queries of a page is counted too: it
 must not change with the number of stories.
 """
 
@@ -48,6 +53,21 @@ QUERIES = [
     "kisumo",
     "kommunen",
 ]
+# What each figure times (bench/README.md).
+NAMES = {
+    "backend": "backend (all matches counted)",
+    "narrow": "search page, narrow words",
+    "broad": "search page, broad words",
+    "listing": "faceted listing",
+    "listing_cold": "faceted listing after a publication",
+}
+COLUMNS = {
+    "backend": "backend",
+    "narrow": "search narrow",
+    "broad": "search broad",
+    "listing": "listing",
+    "listing_cold": "listing, cold",
+}
 LISTINGS = [
     "mal=sdg-12",
     "mal=sdg-13&land=ke",
@@ -137,11 +157,22 @@ def measure(client, args) -> dict:
     from modelsearch.query import And, Or, PlainText
     from wagtail.search.backends import get_search_backend
 
+    from millenniekommunerna.core import derived_cache
     from millenniekommunerna.core import swedish as text
+    from millenniekommunerna.stories.listing.params import MAX_TEXT_CANDIDATES
     from millenniekommunerna.stories.models import StoryPage
 
     backend = get_search_backend()
-    result = {"backend": [], "page": [], "listing": [], "queries": set(), "hits": {}}
+    result = {
+        "backend": [],
+        "page": [],
+        "narrow": [],
+        "broad": [],
+        "listing": [],
+        "listing_cold": [],
+        "queries": set(),
+        "hits": {},
+    }
 
     for query in QUERIES:
         searched, _ = text.query_words(query)
@@ -163,7 +194,12 @@ def measure(client, args) -> dict:
             if response.status_code != 200:
                 raise SystemExit(f"{url} answered {response.status_code}")
 
-        result["page"] += timed(page, args)
+        timings = timed(page, args)
+        result["page"] += timings
+        # Narrow: few enough matches to rank and count them all; broad: more, so the newest
+        # MAX_TEXT_CANDIDATES are (stories/listing/finder.py).
+        kind = "broad" if result["hits"][query] > MAX_TEXT_CANDIDATES else "narrow"
+        result[kind] += timings
         with CaptureQueriesContext(connection) as captured:
             page()
         result["queries"].add(("search", len(captured)))
@@ -180,6 +216,14 @@ def measure(client, args) -> dict:
         with CaptureQueriesContext(connection) as captured:
             listing()
         result["queries"].add(("listing", len(captured)))
+
+        def listing_after_publication(url=url):
+            # What the first visitor after a publication costs: every derived entry (facets,
+            # counts, menus) is built again.
+            derived_cache.invalidate()
+            listing(url)
+
+        result["listing_cold"] += timed(listing_after_publication, args)
     return result
 
 
@@ -226,19 +270,23 @@ def main(argv=None):
         hits = ", ".join(f"{q} {n}" for q, n in result["hits"].items())
         print(f"  matches: {hits}")
         rows.append((count, result))
-        for name in ("backend", "page", "listing"):
-            p50, p95 = percentiles(result[name])
-            print(f"  {name:<8} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms")
+        for name in NAMES:
+            if result[name]:
+                p50, p95 = percentiles(result[name])
+                print(f"  {NAMES[name]:<34} p50 {p50:8.1f} ms   p95 {p95:8.1f} ms")
         print(f"  queries per page: {sorted(result['queries'])}")
 
     if rows:
-        print("\nSearch latency (ms), p50 / p95")
-        print(f"{'stories':>9} {'backend':>17} {'search page':>17} {'faceted listing':>17}")
+        print("\nSearch latency (ms), p50 / p95, server side (Django's test client)")
+        print(f"{'stories':>9} " + " ".join(f"{COLUMNS[name]:>17}" for name in NAMES))
         for count, result in rows:
             cells = []
-            for name in ("backend", "page", "listing"):
-                p50, p95 = percentiles(result[name])
-                cells.append(f"{p50:7.1f} / {p95:7.1f}")
+            for name in NAMES:
+                if result[name]:
+                    p50, p95 = percentiles(result[name])
+                    cells.append(f"{p50:7.1f} / {p95:7.1f}")
+                else:
+                    cells.append("–")
             print(f"{pages.thousands(count):>9} " + " ".join(f"{c:>17}" for c in cells))
         query_counts = {count: sorted(result["queries"]) for count, result in rows}
         if len({tuple(q) for q in query_counts.values()}) > 1:
