@@ -111,6 +111,12 @@ def parse_args(argv=None):
         help="A checkout of another commit (git worktree add DIR COMMIT) with the same "
         "migrations: its code is served too and measured uncached beside this one's.",
     )
+    parser.add_argument(
+        "--baseline-pages",
+        default="home,story,municipality",
+        help="The pages the baseline is timed on, by the start of their names "
+        "(home,story,municipality; empty: every page).",
+    )
     parser.add_argument("--seed", type=int, default=2026, help="Generator seed (2026).")
     parser.add_argument("--batch-size", type=int, default=1000, help="Generator batch (1000).")
     parser.add_argument(
@@ -126,6 +132,7 @@ def parse_args(argv=None):
         help="Use a `bench_http` database that bench/pages.py's checks did not create.",
     )
     args = parser.parse_args(argv)
+    args.baseline_pages = [p.strip() for p in args.baseline_pages.split(",") if p.strip()]
     if args.baseline:
         args.baseline = Path(args.baseline).resolve()
         if not (args.baseline / "manage.py").is_file():
@@ -231,6 +238,8 @@ def format_baseline(rows: list[dict]) -> str:
     lines = [f"{'page':<28} {'this':>8} {'baseline':>8} {'× baseline':>10}"]
     for page, modes in by_page.items():
         this, before = modes.get("uncached"), modes.get("baseline")
+        if before is None:
+            continue
         ratio = f"{this / before:.1f}" if this and before else "–"
         lines.append(f"{page[:28]:<28} {this or 0:>8.1f} {before or 0:>8.1f} {ratio:>10}")
     return "\n".join(lines)
@@ -583,14 +592,24 @@ class Bench:
                 if time.perf_counter() - started < 0.2:
                     break
 
+    def compared(self, page: dict) -> bool:
+        """Whether the baseline is timed on this page (--baseline-pages)."""
+        wanted = self.args.baseline_pages
+        return not wanted or any(page["page"].startswith(name) for name in wanted)
+
+    def modes_of(self, page: dict) -> tuple:
+        return tuple(m for m in self.modes if m != "baseline" or self.compared(page))
+
     def measure(self, count: int, pages: list[dict]) -> list[dict]:
-        results = {(p["page"], mode): [] for p in pages for mode in self.modes}
-        total = self.args.rounds * len(pages) * len(self.modes)
+        results = {(p["page"], mode): [] for p in pages for mode in self.modes_of(p)}
+        total = self.args.rounds * sum(len(self.modes_of(p)) for p in pages)
         done = 0
         for round_number in range(1, self.args.rounds + 1):
             for page in pages:
                 targets = self.targets(page["url"], page["slug"])
                 for mode in rotated(self.modes, round_number - 1):
+                    if mode == "baseline" and not self.compared(page):
+                        continue
                     port, path, headers = targets[mode]
                     self.settle()
                     result, output = self.wrk(port, path, headers)
@@ -606,9 +625,10 @@ class Bench:
                     )
         rows = []
         for page in pages:
-            summaries = {mode: summarise(results[(page["page"], mode)]) for mode in self.modes}
+            modes = self.modes_of(page)
+            summaries = {mode: summarise(results[(page["page"], mode)]) for mode in modes}
             ceiling = summaries["static"]["rps"]
-            for mode in self.modes:
+            for mode in modes:
                 rows.append(
                     {
                         "page": page["page"],
