@@ -18,8 +18,8 @@ stories are added to the search index (timed), and then, for every query in QUER
   publication, every derived entry built again.
 
 Each is run --warmup times untimed and --requests times timed; p50 and p95 are over all the
-timed runs of all queries of a kind together. The number of database queries of a page is counted too: it
-must not change with the number of stories.
+timed runs of all queries of a kind together. The number of database queries of a page is
+counted too: it must not change with the number of stories.
 """
 
 import argparse
