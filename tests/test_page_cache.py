@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from millenniekommunerna.goals.models import Goal, GoalIndexPage
+from millenniekommunerna.home.models import HomePage
 from millenniekommunerna.municipalities.models import MunicipalityPage
 from millenniekommunerna.stories.factories import StoryPageFactory
 
@@ -46,6 +47,27 @@ def queries(client, path, **headers):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(path, **headers)
     return response, len(captured)
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """How many times the home page was rendered (not answered from the page cache). A
+    rendered page may run no query at all: its fragments and counts are cached too."""
+    calls = []
+    original = HomePage.get_context
+
+    def counted(self, request, *args, **kwargs):
+        calls.append(request.path)
+        return original(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(HomePage, "get_context", counted)
+    return calls
+
+
+def rendered(client, renders, path="/"):
+    before = len(renders)
+    response = client.get(path)
+    return response, len(renders) - before
 
 
 @pytest.mark.parametrize("path", CACHED_PATHS)
@@ -126,12 +148,12 @@ def test_a_renamed_goal_is_renamed_on_every_page_at_once(client, story):
         )
 
 
-def test_editors_are_never_served_or_stored(client, story, django_user_model):
+def test_editors_are_never_served_or_stored(client, story, django_user_model, renders):
     editor = django_user_model.objects.create_user("redaktor", password="ett-langt-losenord")
     client.force_login(editor)
     client.get("/")
-    response, count = queries(client, "/")
-    assert "X-Page-Cache" not in response and count > 0
+    response, count = rendered(client, renders)
+    assert "X-Page-Cache" not in response and count == 1
     anonymous = Client()
     assert "X-Page-Cache" not in anonymous.get("/"), "the editor's page was not stored"
 
@@ -177,17 +199,17 @@ def test_shared_caches_keep_a_page_a_second_browsers_revalidate_with_an_etag(cli
     assert again.content == b""
 
 
-def test_the_cache_can_be_turned_off(client, story, settings):
+def test_the_cache_can_be_turned_off(client, story, settings, renders):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/")
-    response, count = queries(client, "/")
-    assert "X-Page-Cache" not in response and count > 0
+    response, count = rendered(client, renders)
+    assert "X-Page-Cache" not in response and count == 1
 
 
-def test_a_visitor_who_opened_a_form_gets_fresh_pages(client, story):
+def test_a_visitor_who_opened_a_form_gets_fresh_pages(client, story, renders):
     """A CSRF cookie marks a visitor with a form of their own (the tip form); nginx's
     micro-cache passes them by too, which is how the benchmark measures uncached pages."""
     client.get("/")
     client.cookies["csrftoken"] = "a" * 32
-    response, count = queries(client, "/")
-    assert "X-Page-Cache" not in response and count > 0
+    response, count = rendered(client, renders)
+    assert "X-Page-Cache" not in response and count == 1

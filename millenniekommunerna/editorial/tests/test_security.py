@@ -143,10 +143,12 @@ def test_cookies_sent_at_login_carry_the_production_flags(client, a_editor):
         assert csrf["secure"] and csrf["httponly"] and csrf["samesite"] == "Lax"
 
 
-def test_development_sends_mail_to_the_console():
+def test_development_writes_mail_to_files():
+    # Nothing leaves a development machine: mail goes to var/mail/ (EMAIL_BACKEND overrides).
     from millenniekommunerna.settings import dev
 
-    assert dev.EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend"
+    assert dev.EMAIL_BACKEND == "django.core.mail.backends.filebased.EmailBackend"
+    assert str(dev.EMAIL_FILE_PATH).endswith("mail")
 
 
 ADMIN_URLS = [
