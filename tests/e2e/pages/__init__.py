@@ -108,14 +108,10 @@ _HEADINGS_SCRIPT = """() => [...document.querySelectorAll("h1, h2, h3, h4, h5, h
   .filter(h => h.getClientRects().length > 0 || h.closest(".visually-hidden") === null)
   .map(h => [Number(h.tagName[1]), h.textContent.trim().replace(/\\s+/g, " ")])"""
 
-# Links and form controls a keyboard user must be able to reach that Tab never reached. Tab
-# stops once in a group of radio buttons (on the chosen one; the arrow keys choose another),
-# so a group is reached when one of its buttons is.
+# Links and form controls a keyboard user must be able to reach that Tab never reached.
 _UNVISITED_SCRIPT = """() => [...document.querySelectorAll(
     "a[href], button, input, select, textarea, summary")]
   .filter(el => !el.disabled && el.tabIndex >= 0 && el.type !== "hidden"
-    && !(el.type === "radio" && el.form && [...el.form.elements].some(other =>
-      other.type === "radio" && other.name === el.name && other.hasAttribute("data-visited-by-tab")))
     // checkVisibility() is false for what a closed <details> hides (content-visibility),
     // which keeps its boxes but cannot take the focus until it is opened.
     && el.checkVisibility({visibilityProperty: true})
