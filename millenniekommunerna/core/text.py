@@ -2,6 +2,9 @@
 
 import re
 import unicodedata
+from html import unescape
+
+from django.utils.html import strip_tags
 
 SENTENCE_END = (".", "!", "?", "…", "”", '"', "»")
 _TRAILING_JOINERS = " ,;:–—-/(&+"
@@ -33,3 +36,20 @@ def excerpt(text: str, limit: int = 240) -> str:
     elif text.endswith(SENTENCE_END):
         return text
     return text.rstrip(_TRAILING_JOINERS) + "…"
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield unescape(strip_tags(value))
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def stream_text(raw_blocks) -> str:
+    """The words of a StreamField's stored blocks (`raw_data`), without rendering any block:
+    every string in every block's value, tags removed, joined by spaces."""
+    return " ".join(_strings([block.get("value") for block in raw_blocks or []]))

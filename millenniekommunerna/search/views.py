@@ -1,15 +1,14 @@
 from dataclasses import dataclass
-from html import unescape
 from urllib.parse import parse_qsl
 
 from django.template.response import TemplateResponse
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.search.backends import get_search_backend
 
 from millenniekommunerna.core import ratelimit
 from millenniekommunerna.core import swedish as text
+from millenniekommunerna.core import text as core_text
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import Municipality
 from millenniekommunerna.stories.listing import Selection, StoryFinder
@@ -37,20 +36,9 @@ class Result:
     snippet: str
 
 
-def _strings(value):
-    if isinstance(value, str):
-        yield unescape(strip_tags(value))
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
-
-
 def body_text(story) -> str:
     """The text of a story's body from its stored data, without rendering any block."""
-    return " ".join(_strings([block.get("value") for block in story.body.raw_data]))
+    return core_text.stream_text(story.body.raw_data)
 
 
 def _results(stories, stems) -> list[Result]:

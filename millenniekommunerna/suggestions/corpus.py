@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.utils.html import strip_tags
 
+from millenniekommunerna.core.text import stream_text
 from millenniekommunerna.goals.models import Goal, GoalPage
 from millenniekommunerna.municipalities.models import County, Municipality
 from millenniekommunerna.partnerships.models import Country, PartnerPlace
@@ -32,21 +33,10 @@ class Document:
     story_id: int | None = None  # None for a goal's description
 
 
-def _strings(value) -> Iterable[str]:
-    if isinstance(value, str):
-        yield unescape(strip_tags(value))
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
-
-
 def story_text(title: str, teaser: str, body_raw) -> str:
     """A story's words: title, teaser and the text of every body block (image ids and block
     types are numbers or single tokens that the terms leave out)."""
-    body = " ".join(_strings([block.get("value") for block in body_raw or []]))
+    body = stream_text(body_raw)
     return "\n".join(part for part in (title, teaser, body) if part)
 
 
