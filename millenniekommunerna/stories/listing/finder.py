@@ -107,7 +107,9 @@ class StoryFinder:
         newest = matching.order_by(F("published_on").desc(nulls_last=True), "-pk")
         ids = list(newest.values_list("pk", flat=True)[: MAX_TEXT_CANDIDATES + 1])
         if len(ids) <= MAX_TEXT_CANDIDATES:
-            return matches
+            # All the matches: the facet queries and the ranking use their ids rather than
+            # matching the words again, once per query.
+            return ordered.filter(pk__in=ids), self.base.filter(pk__in=ids)
         ids = ids[:MAX_TEXT_CANDIDATES]
         self._truncated = True
         self.notices.append(
