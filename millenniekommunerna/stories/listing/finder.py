@@ -102,15 +102,26 @@ class StoryFinder:
         return self._bounded(matches)
 
     def _bounded(self, matches):
-        """At most MAX_TEXT_CANDIDATES matching stories: the newest (see the module)."""
+        """At most MAX_TEXT_CANDIDATES matching stories: the newest (see the module).
+
+        First up to ten times that many matches are read in whatever order the database finds
+        them (from the GIN index: cheap while they are few). If that is all of them, the
+        newest are picked from their ids; if there are more still, the words are in a tenth
+        of the stories or more, and walking the stories newest first finds enough of them
+        within a few thousand steps."""
         ordered, matching = matches
-        newest = matching.order_by(F("published_on").desc(nulls_last=True), "-pk")
-        ids = list(newest.values_list("pk", flat=True)[: MAX_TEXT_CANDIDATES + 1])
-        if len(ids) <= MAX_TEXT_CANDIDATES:
-            # All the matches: the facet queries and the ranking use their ids rather than
-            # matching the words again, once per query.
-            return ordered.filter(pk__in=ids), self.base.filter(pk__in=ids)
-        ids = ids[:MAX_TEXT_CANDIDATES]
+        scan = 10 * MAX_TEXT_CANDIDATES
+        found = list(matching.order_by().values_list("pk", flat=True)[: scan + 1])
+        newest = (F("published_on").desc(nulls_last=True), "-pk")
+        pool = self.base.filter(pk__in=found) if len(found) <= scan else matching
+        # Two queries whatever the words, so that a page's query count does not depend on
+        # the data.
+        ids = list(pool.order_by(*newest).values_list("pk", flat=True)[:MAX_TEXT_CANDIDATES])
+        # The facet queries and the ranking use the ids rather than matching the words again,
+        # once per query.
+        bounded = ordered.filter(pk__in=ids), self.base.filter(pk__in=ids)
+        if len(found) <= MAX_TEXT_CANDIDATES:
+            return bounded
         self._truncated = True
         self.notices.append(
             _(
@@ -119,7 +130,7 @@ class StoryFinder:
             )
             % {"limit": f"{MAX_TEXT_CANDIDATES:,}".replace(",", "\N{NO-BREAK SPACE}")}
         )
-        return ordered.filter(pk__in=ids), self.base.filter(pk__in=ids)
+        return bounded
 
     @property
     def truncated(self) -> bool:
