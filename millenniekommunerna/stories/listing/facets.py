@@ -8,8 +8,9 @@ Facets and what a count means (a count is always the number of stories the link 
   choice (choosing a county drops the municipality, whose list then shows that county's).
 
 Counts come from a few GROUP BY queries over the matching stories (a subquery), however many
-stories there are: one for the goals, two for the countries (stories name countries directly
-and through their partner places), one for the four one-valued facets together."""
+stories there are: one for the goals, one for the countries (two counts joined by UNION ALL:
+stories name countries directly and through their partner places), one for the four
+one-valued facets together."""
 
 from collections import defaultdict
 from functools import cached_property
@@ -210,7 +211,12 @@ class FacetCounter:
         current = self.finder._ids(self.finder._restrict(self.finder.matched))
         direct = (
             CountryStory.objects.filter(storypage_id__in=current)
-            .values("country_id", "country__code", "country__name_sv", "country__name_en")
+            .values(
+                pk=F("country_id"),
+                code=F("country__code"),
+                name_sv=F("country__name_sv"),
+                name_en=F("country__name_en"),
+            )
             .annotate(n=Count("storypage_id"))
         )
         through_places = (
@@ -224,28 +230,28 @@ class FacetCounter:
                 )
             )
             .values(
-                "partnerplace__country_id",
-                "partnerplace__country__code",
-                "partnerplace__country__name_sv",
-                "partnerplace__country__name_en",
+                pk=F("partnerplace__country_id"),
+                code=F("partnerplace__country__code"),
+                name_sv=F("partnerplace__country__name_sv"),
+                name_en=F("partnerplace__country__name_en"),
             )
             .annotate(n=Count("storypage_id", distinct=True))
         )
         counts = defaultdict(int)
         countries = {c.pk: c for c in self.selection.countries}
-        for rows, prefix in ((direct, "country"), (through_places, "partnerplace__country")):
-            for row in rows:
-                pk = row[f"{prefix}_id"]
-                counts[pk] += row["n"]
-                countries.setdefault(
-                    pk,
-                    Country(
-                        pk=pk,
-                        code=row[f"{prefix}__code"],
-                        name_sv=row[f"{prefix}__name_sv"],
-                        name_en=row[f"{prefix}__name_en"],
-                    ),
-                )
+        # Both counts in one query: a story that names a country and has a place in it is
+        # counted once, by the first.
+        for row in direct.union(through_places, all=True):
+            counts[row["pk"]] += row["n"]
+            countries.setdefault(
+                row["pk"],
+                Country(
+                    pk=row["pk"],
+                    code=row["code"],
+                    name_sv=row["name_sv"],
+                    name_en=row["name_en"],
+                ),
+            )
         chosen = [c.code.lower() for c in self.selection.countries]
         options = []
         for pk, country in countries.items():

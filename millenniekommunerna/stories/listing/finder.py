@@ -90,19 +90,20 @@ class StoryFinder:
     def _matches(self):
         if not self.selection.searched:
             return self.base, self.base
-        matches = self._text_matches("and")
+        matches, found = self._bounded(self._text_matches("and"))
         # Whether to fall back to any of the words is decided before the filters, so that
         # following a facet link never switches between the two and counts stay true.
-        if len(self.selection.searched) > 1 and not matches[1].exists():
-            any_word = self._text_matches("or")
-            if any_word[1].exists():
+        if len(self.selection.searched) > 1 and not found:
+            any_word, found = self._bounded(self._text_matches("or"))
+            if found:
                 self.operator = "or"
-                self.notices.append(_("No story has all the words; these have some of them."))
-                return self._bounded(any_word)
-        return self._bounded(matches)
+                self.notices.insert(0, _("No story has all the words; these have some of them."))
+                return any_word
+        return matches
 
     def _bounded(self, matches):
-        """At most MAX_TEXT_CANDIDATES matching stories: the newest (see the module).
+        """At most MAX_TEXT_CANDIDATES matching stories, the newest (see the module), and how
+        many were found (up to ten times that).
 
         First up to ten times that many matches are read in whatever order the database finds
         them (from the GIN index: cheap while they are few). If that is all of them, the
@@ -112,6 +113,9 @@ class StoryFinder:
         ordered, matching = matches
         scan = 10 * MAX_TEXT_CANDIDATES
         found = list(matching.order_by().values_list("pk", flat=True)[: scan + 1])
+        if not found:
+            # (`pk__in=[]` is answered without asking the database.)
+            return (ordered.filter(pk__in=[]), self.base.filter(pk__in=[])), 0
         newest = (F("published_on").desc(nulls_last=True), "-pk")
         pool = self.base.filter(pk__in=found) if len(found) <= scan else matching
         # Two queries whatever the words, so that a page's query count does not depend on
@@ -121,7 +125,7 @@ class StoryFinder:
         # once per query.
         bounded = ordered.filter(pk__in=ids), self.base.filter(pk__in=ids)
         if len(found) <= MAX_TEXT_CANDIDATES:
-            return bounded
+            return bounded, len(found)
         self._truncated = True
         self.notices.append(
             _(
@@ -130,7 +134,7 @@ class StoryFinder:
             )
             % {"limit": f"{MAX_TEXT_CANDIDATES:,}".replace(",", "\N{NO-BREAK SPACE}")}
         )
-        return bounded
+        return bounded, len(found)
 
     @property
     def truncated(self) -> bool:
