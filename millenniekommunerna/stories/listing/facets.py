@@ -18,8 +18,9 @@ from functools import cached_property
 from django.db.models import Count, Exists, F, OuterRef
 from django.utils.translation import gettext as _
 
+from millenniekommunerna.core import derived_cache
 from millenniekommunerna.goals.models import Goal
-from millenniekommunerna.municipalities.models import County
+from millenniekommunerna.municipalities.models import County, Municipality
 from millenniekommunerna.partnerships.models import Country
 
 from .. import provenance
@@ -32,6 +33,31 @@ CountryStory = StoryPage.countries.through
 PlaceStory = StoryPage.partner_places.through
 
 
+_MUNICIPALITY_FACTS = (
+    "municipality__name",
+    "municipality__slug",
+    "municipality__county_id",
+    "municipality__county__name",
+    "municipality__county__short_name",
+    "municipality__county__slug",
+    "municipality__is_millennium_municipality",
+)
+
+
+def _municipality_facts() -> dict[int, dict]:
+    """What the facets show of each municipality, by id (reference data: kept with the
+    derived data, renewed when a municipality or county is saved)."""
+
+    def build():
+        fields = [name.removeprefix("municipality__") for name in _MUNICIPALITY_FACTS]
+        return {
+            row["id"]: {f"municipality__{name}": row[name] for name in fields}
+            for row in Municipality.objects.values("id", *fields)
+        }
+
+    return derived_cache.get_or_build("facets:municipalities", build)
+
+
 class FacetCounter:
     """The facets of a finder's selection, counted over the stories it matched."""
 
@@ -41,25 +67,22 @@ class FacetCounter:
 
     @cached_property
     def _one_valued_groups(self) -> list[dict]:
+        """The number of stories per municipality and year of publication, with what the
+        facets show of each municipality (its county, whether it is a Millenniekommun).
+        Grouped on the stories' own columns, without joining the municipalities and counties
+        to every story: those come from a table of the 290 municipalities (the join made the
+        count over 100 000 stories take two and a half times as long)."""
         pool = self.finder._restrict(
             self.finder.matched, skip=("county", "municipality", "year", "millennium")
         )
-        return list(
-            StoryPage.objects.filter(pk__in=self.finder._ids(pool))
-            .order_by()
-            .values(
-                "municipality_id",
-                "municipality__name",
-                "municipality__slug",
-                "municipality__county_id",
-                "municipality__county__name",
-                "municipality__county__short_name",
-                "municipality__county__slug",
-                "municipality__is_millennium_municipality",
-                year=F("published_period"),
-            )
+        groups = (
+            pool.order_by()
+            .values("municipality_id", year=F("published_period"))
             .annotate(n=Count("pk"))
         )
+        municipalities = _municipality_facts()
+        unknown = dict.fromkeys(_MUNICIPALITY_FACTS)
+        return [{**row, **municipalities.get(row["municipality_id"], unknown)} for row in groups]
 
     def _passes(self, row, skip: str) -> bool:
         selection = self.selection
