@@ -21,8 +21,11 @@ ATOM_LINK = re.compile(r'<link href="([^"]+)"')
 
 
 def fetch(url: str) -> tuple[int, str]:
+    """The status and the text of an answer (an image's bytes read as text: only its status
+    is looked at; the API names the renditions of stories' images once a story has one)."""
     with urllib.request.urlopen(url, timeout=30) as response:
-        return response.status, response.read().decode()
+        charset = response.headers.get_content_charset() or "utf-8"
+        return response.status, response.read().decode(charset, "replace")
 
 
 def test_every_absolute_url_names_the_port_in_use_and_answers(base_url):
