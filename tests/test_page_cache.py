@@ -199,6 +199,41 @@ def test_shared_caches_keep_a_page_a_second_browsers_revalidate_with_an_etag(cli
     assert again.content == b""
 
 
+@pytest.fixture
+def clock(monkeypatch):
+    """The page cache's clock, set by the test."""
+    now = [1_800_000_000.9]
+    monkeypatch.setattr("millenniekommunerna.core.page_cache.time.time", lambda: now[0])
+    return now
+
+
+@pytest.mark.parametrize("path", ["/", "/berattelser/", "/api/v1/stories"])
+def test_nginx_keeps_its_copy_only_to_the_end_of_the_second_the_request_started(
+    client, story, clock, path
+):
+    """nginx counts s-maxage=1 on whole seconds (a copy stored at .9 would live 1.1 s more):
+    the exact end is given to it, and a page from the page cache gets its own."""
+    first = client.get(path)
+    assert first["X-Accel-Expires"] == "@1800000000"
+    clock[0] = 1_800_000_003.2
+    again = client.get(path)
+    assert again["X-Accel-Expires"] == "@1800000003"
+    if not path.startswith("/api/"):
+        assert again["X-Page-Cache"] == "hit"
+
+
+def test_a_longer_shared_lifetime_ends_on_its_last_whole_second(client, story, clock, settings):
+    settings.PAGE_CACHE_SHARED_SECONDS = 5
+    assert client.get("/")["X-Accel-Expires"] == "@1800000004"
+
+
+@pytest.mark.parametrize("path", ["/tipsa/", "/admin/login/"])
+def test_pages_no_shared_cache_keeps_get_no_expiry(client, story, clock, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "X-Accel-Expires" not in response
+
+
 def test_the_cache_can_be_turned_off(client, story, settings, renders):
     settings.PAGE_CACHE_SECONDS = 0
     client.get("/")

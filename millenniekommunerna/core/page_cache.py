@@ -18,12 +18,16 @@ Django's own cache middleware does the work (`UpdateCacheMiddleware` first in MI
 - *HTTP caching in front*: a cached page says `public, max-age=0, s-maxage=…` — browsers
   revalidate every time (an ETag from ConditionalGetMiddleware answers 304), shared caches
   (nginx's micro-cache, a CDN) keep it for `PAGE_CACHE_SHARED_SECONDS` (one second: a
-  publication is visible everywhere within it).
+  publication is visible everywhere within it). nginx counts those seconds on its whole-second
+  clock, so each response also says when, to the second, its copy ends (`X-Accel-Expires`,
+  `SharedCacheExpiryMiddleware`).
 
 Django's `cache_page`/per-site cache has a fixed key prefix; wagtail-cache, the Wagtail-aware
 library, supports Wagtail only up to 7. Hence these two small subclasses."""
 
 import contextvars
+import re
+import time
 
 from django.conf import settings
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
@@ -32,6 +36,7 @@ from django.utils.cache import patch_cache_control
 from .derived_cache import generation
 
 _prefix = contextvars.ContextVar("page_cache_prefix", default="")
+_S_MAXAGE = re.compile(r"(?:^|,)\s*s-maxage\s*=\s*(\d+)", re.IGNORECASE)
 
 
 def enabled() -> bool:
@@ -94,4 +99,29 @@ class PageCacheFetchMiddleware(_Prefixed, FetchFromCacheMiddleware):
         response = super().process_request(request)
         if response is not None:
             response["X-Page-Cache"] = "hit"
+        return response
+
+
+class SharedCacheExpiryMiddleware:
+    """Tells nginx's micro-cache when its copy of a response ends: at the end of the second
+    in which the request *started* (`s-maxage=N`: N - 1 seconds later).
+
+    nginx keeps a copy while its expiry second is not yet past on its whole-second clock:
+    `s-maxage=1` stored at 12.9 s becomes 13 and is handed out until 14.0 — 1.1 s after — and
+    a page rendered from data read just before a publication could live on almost two seconds
+    after it. A response holds the data as it was when its request started, so ending the
+    copy with that second keeps every copy younger than one second after its data. nginx
+    takes `X-Accel-Expires: @<unix time>` over Cache-Control and never passes it on to the
+    browser; other shared caches keep reading `s-maxage`. First in MIDDLEWARE: it sees the
+    answers from the page cache too (they carry no expiry of their own)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        started = int(time.time())
+        response = self.get_response(request)
+        shared = _S_MAXAGE.search(response.get("Cache-Control", ""))
+        if shared and int(shared.group(1)) > 0:
+            response["X-Accel-Expires"] = f"@{started + int(shared.group(1)) - 1}"
         return response

@@ -79,6 +79,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # When nginx's copy of a response ends, to the second (core.page_cache).
+    "millenniekommunerna.core.page_cache.SharedCacheExpiryMiddleware",
     # The generation of the cached derived data, read once per request (core.derived_cache).
     "millenniekommunerna.core.derived_cache.GenerationMiddleware",
     "django.middleware.security.SecurityMiddleware",
