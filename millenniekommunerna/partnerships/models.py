@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from millenniekommunerna.core.text import fold_slug
+
 
 class Country(models.Model):
     """A country by ISO 3166-1 code, with its Swedish and English names (CLDR)."""
@@ -95,14 +97,54 @@ class PartnerPlace(index.Indexed, models.Model):
         return [self.name, *(a.strip() for a in self.aliases.split(";") if a.strip())]
 
 
-class Partnership(models.Model):
-    """A Swedish municipality's partnership with a place abroad."""
+class WorkStatus(models.TextChoices):
+    """Where a piece of work stands: a partnership's, and a story's (stories.models). Empty
+    means not known — never guessed."""
 
+    PLANNED = "planned", _("planned")
+    ONGOING = "ongoing", _("ongoing")
+    COMPLETED = "completed", _("completed")
+    DISCONTINUED = "discontinued", _("discontinued")
+
+
+class FundingProgramme(models.Model):
+    """Who pays for a partnership's work: ICLD, Sida, an EU programme, the municipality's own
+    budget… A list the national editors keep."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    url = models.URLField(_("web address"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("url"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("funding programme")
+        verbose_name_plural = _("funding programmes")
+
+    def __str__(self):
+        return self.name
+
+
+class Partnership(models.Model):
+    """A partnership between a Swedish municipality (with others, sometimes) and a place
+    abroad: its years, status, funding and themes. The stories that belong to it point to it
+    (`StoryPage.partnerships`)."""
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
     municipality = models.ForeignKey(
         "municipalities.Municipality",
         on_delete=models.CASCADE,
         related_name="partnerships",
         verbose_name=_("municipality"),
+        help_text=_("The Swedish municipality that leads the partnership."),
+    )
+    other_municipalities = models.ManyToManyField(
+        "municipalities.Municipality",
+        blank=True,
+        related_name="joint_partnerships",
+        verbose_name=_("other Swedish municipalities"),
     )
     partner_place = models.ForeignKey(
         PartnerPlace,
@@ -116,12 +158,38 @@ class Partnership(models.Model):
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+        help_text=_("Leave empty while the partnership goes on."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=WorkStatus.choices, blank=True, default=""
+    )
+    funding_programme = models.ForeignKey(
+        FundingProgramme,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="partnerships",
+        verbose_name=_("funding programme"),
+    )
+    goals = models.ManyToManyField(
+        "goals.Goal", blank=True, related_name="partnerships", verbose_name=_("themes (goals)")
+    )
     description = models.TextField(_("description"), blank=True)
 
     panels = [
         FieldPanel("municipality"),
+        FieldPanel("other_municipalities"),
         FieldPanel("partner_place"),
         FieldPanel("start_year"),
+        FieldPanel("end_year"),
+        FieldPanel("status"),
+        FieldPanel("funding_programme"),
+        FieldPanel("goals"),
         FieldPanel("description"),
     ]
 
@@ -137,6 +205,26 @@ class Partnership(models.Model):
 
     def __str__(self):
         return f"{self.municipality} – {self.partner_place}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.slug_for(self.municipality.name, self.partner_place.name)
+        return super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+    @classmethod
+    def slug_for(cls, municipality_name: str, place_name: str) -> str:
+        """`osthammar-poti`: the municipality's and the place's names (`-2`… if taken)."""
+        base = fold_slug(f"{municipality_name} {place_name}")[:110].strip("-") or "samarbete"
+        slug, number = base, 1
+        while cls.objects.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
 
 
 class PartnerPlaceProposal(models.Model):

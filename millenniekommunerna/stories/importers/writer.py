@@ -418,9 +418,8 @@ def _partnerships(plans: list[_Plan], dry_run: bool) -> int:
     existing = set(Partnership.objects.values_list("municipality_id", "partner_place_id"))
     missing = sorted(wanted - existing)
     if not dry_run:
-        Partnership.objects.bulk_create(
-            Partnership(municipality_id=m, partner_place_id=p) for m, p in missing
-        )
+        for municipality_id, place_id in missing:  # few; each gets its own address
+            Partnership.objects.create(municipality_id=municipality_id, partner_place_id=place_id)
     return len(missing)
 
 

@@ -9,7 +9,13 @@ from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -19,6 +25,7 @@ from millenniekommunerna.core.models import BasePage
 from millenniekommunerna.core.navigation import lang_url
 from millenniekommunerna.core.text import excerpt
 from millenniekommunerna.core.widgets import ChecklistWidget
+from millenniekommunerna.partnerships.models import WorkStatus
 
 from .. import quality
 from ..blocks import StoryBodyBlock
@@ -88,6 +95,56 @@ class StoryPage(BasePage, StorySource):
         validators=[MinValueValidator(1950), MaxValueValidator(2100)],
         help_text=_("Leave empty while the work goes on."),
     )
+    # What the work led to ("Hur gick det?"): its status, measured results (`results`,
+    # StoryResult), lessons learned and whom to ask; and when an editor last confirmed it.
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=WorkStatus.choices,
+        blank=True,
+        default="",
+        help_text=_("Leave empty when it is not known."),
+    )
+    lessons_learned = models.TextField(
+        _("lessons learned"),
+        blank=True,
+        help_text=_("What worked and what did not: what others can learn from, failures too."),
+    )
+    contact_role = models.CharField(
+        _("contact: role"),
+        max_length=120,
+        blank=True,
+        help_text=_("A role, not a person, e.g. environmental strategist. No e-mail addresses."),
+    )
+    contact_organisation = models.CharField(
+        _("contact: organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. Östhammar municipality, the environment unit."),
+    )
+    last_reviewed_at = models.DateTimeField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When an editor last published the story or confirmed it is still true."),
+    )
+    # Reuse: "Vi gjorde också".
+    adapted_from = models.ForeignKey(
+        "stories.StoryPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adapted_by",
+        verbose_name=_("inspired by or adapted from"),
+        help_text=_("Another municipality's story this work took its idea from."),
+    )
+    partnerships = ParentalManyToManyField(
+        "partnerships.Partnership",
+        blank=True,
+        related_name="stories",
+        verbose_name=_("partnerships"),
+    )
 
     # What a translation takes from the Swedish story instead of holding its own copy.
     STRUCTURAL_FIELDS = (
@@ -97,6 +154,9 @@ class StoryPage(BasePage, StorySource):
         "countries",
         "year_start",
         "year_end",
+        "status",
+        "adapted_from",
+        "partnerships",
         "source_name",
         "source_url",
         "source_programme",
@@ -143,6 +203,20 @@ class StoryPage(BasePage, StorySource):
             ],
             heading=_("Source"),
             classname="collapsed",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                InlinePanel("results", heading=_("Results"), label=_("Result")),
+                FieldPanel("lessons_learned"),
+                FieldRowPanel([FieldPanel("contact_role"), FieldPanel("contact_organisation")]),
+                FieldPanel(
+                    "partnerships",
+                    widget=ChecklistWidget(search_label=_("Find a partnership")),
+                ),
+                PageChooserPanel("adapted_from", "stories.StoryPage"),
+            ],
+            heading=_("What came of it"),
         ),
         InlinePanel("review_flags", heading=_("Needs review"), label=_("Review flag")),
     ]
@@ -211,10 +285,12 @@ class StoryPage(BasePage, StorySource):
     def clear_structural_fields(self):
         self.hero_image = None
         self.year_start = self.year_end = None
+        self.status = ""
+        self.adapted_from = None
         self.source_name = self.source_url = self.source_programme = ""
         self.source_date_precision = ""
         self.source_date_start = self.source_date_end = None
-        for name in ("goals", "partner_places", "countries"):
+        for name in ("goals", "partner_places", "countries", "partnerships"):
             setattr(self, name, [])
 
     # Translations ------------------------------------------------------------------------
