@@ -127,6 +127,32 @@ class FundingProgramme(models.Model):
         return self.name
 
 
+class PartnershipQuerySet(models.QuerySet):
+    """Which partnerships: the filters of `/samarbeten/`, the API and the statistics."""
+
+    def involving_municipality(self, municipality_ids):
+        """Led by, or joined by, any of these Swedish municipalities."""
+        return self.filter(
+            models.Q(municipality_id__in=municipality_ids)
+            | models.Q(other_municipalities__in=municipality_ids)
+        ).distinct()
+
+    def active_between(self, year_from: int | None, year_to: int | None):
+        """Going on at some time in these years (a bound left out is open). A partnership
+        without a start year is never counted as active: when is not known."""
+        found = self.filter(start_year__isnull=False)
+        if year_to is not None:
+            found = found.filter(start_year__lte=year_to)
+        if year_from is not None:
+            found = found.filter(
+                models.Q(end_year__isnull=True) | models.Q(end_year__gte=year_from)
+            )
+        return found
+
+    def active_in(self, year: int):
+        return self.active_between(year, year)
+
+
 class Partnership(models.Model):
     """A partnership between a Swedish municipality (with others, sometimes) and a place
     abroad: its years, status, funding and themes. The stories that belong to it point to it
@@ -180,6 +206,8 @@ class Partnership(models.Model):
         "goals.Goal", blank=True, related_name="partnerships", verbose_name=_("themes (goals)")
     )
     description = models.TextField(_("description"), blank=True)
+
+    objects = PartnershipQuerySet.as_manager()
 
     panels = [
         FieldPanel("municipality"),

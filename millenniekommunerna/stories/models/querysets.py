@@ -8,6 +8,8 @@ from wagtail.query import PageQuerySet
 
 from millenniekommunerna.core import locales
 
+from . import review_state
+
 
 class StoryPageQuerySet(PageQuerySet):
     def originals(self):
@@ -17,6 +19,10 @@ class StoryPageQuerySet(PageQuerySet):
 
     def published(self):
         return self.live().originals()
+
+    def in_review_state(self, state: str, now=None):
+        """Current, due for review or out of date (review_state)."""
+        return self.filter(review_state.state_filter(state, now))
 
     def translations_of(self, stories, language=None):
         """The live translations of `stories` into `language` (into any language when None)."""

@@ -31,6 +31,7 @@ from .. import quality
 from ..blocks import StoryBodyBlock
 from ..forms import StoryPageForm
 from ..related import related_stories
+from . import review_state
 from .querysets import StoryPageManager
 from .source import StorySource
 
@@ -397,6 +398,14 @@ class StoryPage(BasePage, StorySource):
             if translated is not None:
                 return redirect(translated.url)
         return super().serve(request, *args, **kwargs)
+
+    def review_state(self, now=None) -> str:
+        """Current, due for review or out of date ("inaktuell"): models.review_state."""
+        return review_state.state_of(self.original.last_reviewed_at, now)
+
+    @property
+    def is_out_of_date(self) -> bool:
+        return self.review_state() == review_state.ReviewState.OUT_OF_DATE
 
     @property
     def card_teaser(self):
