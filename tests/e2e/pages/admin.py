@@ -76,11 +76,23 @@ class StoryEditor:
         self.page.get_by_role("button", name="Visa detaljer").click()
         return self.page.get_by_role("dialog")
 
+    def settle_autosave(self):
+        """Wagtail saves the form by itself half a second after each change. An action pressed
+        while such a save is under way posts the form a second time — on a new page, a second
+        page with the same slug, refused as a validation error. Wait past the delay and for
+        the save to end, as an editor sees the indicator say "Sparad"."""
+        indicator = self.page.locator("#w-autosave-indicator")
+        if indicator.count():
+            self.page.wait_for_timeout(700)
+            expect(indicator).not_to_have_attribute("data-w-autosave-state-value", "saving")
+
     def _action(self, name):
+        self.settle_autosave()
         self.page.get_by_role("button", name="Fler åtgärder").click()
         self.page.get_by_role("button", name=name, exact=isinstance(name, str)).click()
 
     def save_draft(self):
+        self.settle_autosave()
         self.page.get_by_role("button", name="Spara utkast").click()
 
     def submit_for_review(self):
