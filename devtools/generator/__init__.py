@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 
 from .composer import StoryComposer, genitive, load_parents, municipality_weights
+from .partnerships import PartnershipBook
 from .writer import BatchWriter, _index
 
 
@@ -64,7 +65,7 @@ def generate_stories(
     if not parents:
         raise ValueError("There are no municipality pages: run load_reference_data first.")
     composer = StoryComposer(rng, parents)
-    writer = BatchWriter()
+    writer = BatchWriter(PartnershipBook(rng, composer.now.year))
     story_ids = []
     done = 0
     while done < count:

@@ -10,10 +10,11 @@ from django.db import models, transaction
 from wagtail.models import Page
 
 from millenniekommunerna.core.text import fold_slug
-from millenniekommunerna.stories.models import StoryPage
+from millenniekommunerna.stories.models import StoryPage, StoryResult
 from millenniekommunerna.stories.provenance import local_date
 
 from .composer import Draft, Parent
+from .partnerships import PartnershipBook
 from .vocabulary import SLUG_MAX_LENGTH
 
 
@@ -37,9 +38,11 @@ class SlugAllocator:
 
 
 class BatchWriter:
-    """Writes drafts as pages: tree rows, story rows, relations, parents' child counts."""
+    """Writes drafts as pages: tree rows, story rows, relations, results, partnerships,
+    parents' child counts."""
 
-    def __init__(self):
+    def __init__(self, partnerships: PartnershipBook):
+        self.partnerships = partnerships
         self.content_type = ContentType.objects.get_for_model(StoryPage)
         self.slugs = SlugAllocator()
         self.relations = [
@@ -73,6 +76,8 @@ class BatchWriter:
     @transaction.atomic
     def write(self, drafts: list[Draft]) -> list[int]:
         pages = Page.objects.bulk_create([self.page(draft) for draft in drafts])
+        for page, draft in zip(pages, drafts, strict=True):
+            draft.ref.page_id = page.pk  # before the rows: a story may adapt one in its batch
         self.insert_stories(
             {
                 "page_ptr_id": page.pk,
@@ -84,6 +89,12 @@ class BatchWriter:
                 # Made-up stories are "written here": published the day they say.
                 "published_on": local_date(draft.first_published_at),
                 "published_period": str(local_date(draft.first_published_at).year),
+                "status": draft.status,
+                "lessons_learned": draft.lessons_learned,
+                "contact_role": draft.contact_role,
+                "contact_organisation": draft.contact_organisation,
+                "last_reviewed_at": draft.last_reviewed_at,
+                "adapted_from_id": draft.adapted_from.page_id if draft.adapted_from else None,
             }
             for page, draft in zip(pages, drafts, strict=True)
         )
@@ -93,8 +104,15 @@ class BatchWriter:
                 for page, draft in zip(pages, drafts, strict=True)
                 for related_id in getattr(draft, attribute)
             )
+        StoryResult.objects.bulk_create(
+            StoryResult(page_id=page.pk, sort_order=order, **_fields(result))
+            for page, draft in zip(pages, drafts, strict=True)
+            for order, result in enumerate(draft.results)
+        )
+        ids = [page.pk for page in pages]
+        self.partnerships.write(drafts, ids)
         self.count_children(drafts)
-        return [page.pk for page in pages]
+        return ids
 
     def insert_stories(self, rows: Iterable[dict]) -> None:
         """Insert the `stories_storypage` rows of pages that already exist. Django's
@@ -132,6 +150,18 @@ class BatchWriter:
                 default=models.Value(0),
             )
         )
+
+
+def _fields(result) -> dict:
+    return {
+        "indicator": result.indicator,
+        "unit": result.unit,
+        "baseline_value": result.baseline_value,
+        "baseline_year": result.baseline_year,
+        "latest_value": result.latest_value,
+        "latest_year": result.latest_year,
+        "source": result.source,
+    }
 
 
 def _index(page_ids: list[int]) -> None:
