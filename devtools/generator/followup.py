@@ -181,6 +181,7 @@ class AdaptationPool:
     no chain of them can close into a cycle."""
 
     TRIES = 8
+    share = ADAPTED_SHARE
 
     def __init__(self, rng: random.Random):
         self.rng = rng
@@ -188,7 +189,7 @@ class AdaptationPool:
 
     def pick(self, topic_key: str, municipality_id: int, published_at: datetime):
         earlier = self.stories.get(topic_key)
-        if not earlier or self.rng.random() >= ADAPTED_SHARE:
+        if not earlier or self.rng.random() >= self.share:
             return None
         for _ in range(self.TRIES):
             candidate = self.rng.choice(earlier)
