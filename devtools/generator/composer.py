@@ -119,8 +119,9 @@ class StoryComposer:
     """Makes up stories from the building blocks above, for the municipality pages in the
     database. Everything random comes from one seeded generator."""
 
-    def __init__(self, rng: random.Random, parents: list[Parent]):
+    def __init__(self, rng: random.Random, parents: list[Parent], follow_up_rng: random.Random):
         self.rng = rng
+        self.follow_up_rng = follow_up_rng
         self.goal_ids = dict(Goal.objects.values_list("slug", "pk"))
         self.places = {place.pk: place for place in PartnerPlace.objects.select_related("country")}
         self.other_countries = list(
@@ -135,7 +136,7 @@ class StoryComposer:
         weights = municipality_weights([p.page_id for p in parents], world, preferred=millennium)
         self.writing_parents = [p for p, w in zip(parents, weights, strict=True) if w]
         self.cumulative_weights = _cumulative([w for w in weights if w])
-        self.adaptations = AdaptationPool(rng)
+        self.adaptations = AdaptationPool(follow_up_rng)
 
     def compose(self) -> Draft:
         rng = self.rng
@@ -184,14 +185,13 @@ class StoryComposer:
             first_published_at=first_published_at,
             last_published_at=last_published_at,
         )
-        # Drawn after everything above, so a seed's titles and texts stay what they were.
         self.follow_up(draft, topic, words, partner=bool(countries))
         return draft
 
     def follow_up(self, draft: Draft, topic: Topic, words: dict, *, partner: bool) -> None:
         """Status, results, lessons, contact, last review and adaptation, agreeing with the
-        story's years and with each other."""
-        rng = self.rng
+        story's years and with each other. From a random stream of its own (generate_stories)."""
+        rng = self.follow_up_rng
         this_year = self.now.year
         recent = draft.first_published_at > self.now - timedelta(days=365)
         if draft.year_end is None and recent and rng.random() < PLANNED_SHARE:
