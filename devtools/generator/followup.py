@@ -56,6 +56,18 @@ class ResultDraft:
     source: str
     setback: bool  # went the wrong way
 
+    def fields(self) -> dict:
+        """As StoryResult's fields."""
+        return {
+            "indicator": self.indicator,
+            "unit": self.unit,
+            "baseline_value": self.baseline_value,
+            "baseline_year": self.baseline_year,
+            "latest_value": self.latest_value,
+            "latest_year": self.latest_year,
+            "source": self.source,
+        }
+
 
 def work_status(rng: random.Random, year_start: int | None, year_end: int | None, year: int):
     """Where the work stands in `year`: planned before it starts, ongoing while it has no end,

@@ -24,6 +24,7 @@ from .followup_vocabulary import (
     JOINT_PARTNERSHIP_SHARE,
     PARTNERSHIP_DESCRIPTIONS,
 )
+from .rows import insert_rows
 
 SLUG_MAX_LENGTH = 110  # as Partnership.slug_for
 
@@ -124,28 +125,36 @@ class PartnershipBook:
 
         changed = [plan.partnership for plan in touched.values() if plan.apply(self.this_year)]
         Partnership.objects.bulk_create([plan.partnership for plan in new])
-        for pair, plan in self.plans.items():
-            self.existing.setdefault(pair, plan.partnership.pk)
+        for plan in new:
+            p = plan.partnership
+            self.existing[(p.municipality_id, p.partner_place_id)] = p.pk
         new_ids = {id(plan.partnership) for plan in new}
         Partnership.objects.bulk_update(
             [p for p in changed if id(p) not in new_ids], ["start_year", "end_year", "status"]
         )
-        self.Others.objects.bulk_create(
-            self.Others(
-                partnership_id=plan.partnership.pk, municipality_id=plan.other_municipality_id
-            )
-            for plan in new
-            if plan.other_municipality_id is not None
+        insert_rows(
+            self.Others,
+            (
+                {
+                    "partnership_id": plan.partnership.pk,
+                    "municipality_id": plan.other_municipality_id,
+                }
+                for plan in new
+                if plan.other_municipality_id is not None
+            ),
         )
         goal_rows = []
         for plan in touched.values():
             for goal_id in sorted(plan.goal_ids - plan.written_goal_ids):
-                goal_rows.append(self.Goals(partnership_id=plan.partnership.pk, goal_id=goal_id))
+                goal_rows.append({"partnership_id": plan.partnership.pk, "goal_id": goal_id})
             plan.written_goal_ids |= plan.goal_ids
-        self.Goals.objects.bulk_create(goal_rows)
-        self.Links.objects.bulk_create(
-            self.Links(storypage_id=page_id, partnership_id=self.existing[pair])
-            for page_id, pair in links
+        insert_rows(self.Goals, goal_rows)
+        insert_rows(
+            self.Links,
+            (
+                {"storypage_id": page_id, "partnership_id": self.existing[pair]}
+                for page_id, pair in links
+            ),
         )
 
     def plan(self, draft: Draft, place_id: int) -> Plan:
