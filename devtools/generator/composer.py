@@ -117,7 +117,8 @@ class Draft:
 
 class StoryComposer:
     """Makes up stories from the building blocks above, for the municipality pages in the
-    database. Everything random comes from one seeded generator."""
+    database. Everything random comes from seeded generators: `rng` for the story itself,
+    `follow_up_rng` for what came of it."""
 
     def __init__(self, rng: random.Random, parents: list[Parent], follow_up_rng: random.Random):
         self.rng = rng
