@@ -3,16 +3,21 @@
 `generate_stories(n)` writes `n` published `StoryPage`s under the municipality pages, spread the
 way real stories are: a few municipalities write many, most write a few or none. The text is
 Swedish, composed from building blocks per topic (matsvinn, biogas, skolutbyte …) so that goals,
-partner places and countries agree with what the story is about.
+partner places and countries agree with what the story is about. Each story also says what
+came of the work (`followup`: status, results, lessons learned, contact, last review, an earlier
+story it adapted), and the pairs of municipality and partner place make partnerships
+(`partnerships`).
 
 Adding a page with `add_child()` costs a handful of queries each, so the pages are written in
 batches instead: the tree paths are computed here (treebeard's materialised path, as
 `add_child()` would compute them), the `wagtailcore_page` rows are bulk-created, the
-`stories_storypage` rows inserted after them, then the goal, place and country rows, and each
-parent's `numchild` is brought up to date. Each batch is one transaction, so an interrupted run
-leaves a consistent tree. No revisions, search index entries (`update_index` rebuilds them, or
-pass `index=True`) or reference index entries (`rebuild_references_index`) are written, and no
-signals are sent; the caches derived from all stories (maps, statistics) are invalidated.
+`stories_storypage` rows inserted after them, then the goal, place and country rows, the
+results, the partnerships and their links, and each parent's `numchild` is brought up to
+date. Each batch is one transaction, so an interrupted run leaves a consistent tree, every
+story linked to its partnerships. No revisions, search index entries (`update_index` rebuilds
+them, or pass `index=True`) or reference index entries (`rebuild_references_index`) are
+written, and no signals are sent; the caches derived from all stories (maps, statistics) are
+invalidated.
 
 The same seed on the same database gives the same stories.
 """
@@ -25,6 +30,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 
 from .composer import StoryComposer, genitive, load_parents, municipality_weights
+from .partnerships import PartnershipBook
 from .writer import BatchWriter, _index
 
 
@@ -59,12 +65,16 @@ def generate_stories(
         seed = random.SystemRandom().randrange(1_000_000)
     # Not for secrets: a seeded generator is the point, the same seed gives the same stories.
     rng = random.Random(seed)  # noqa: S311  # nosec B311  # made-up data, repeatable from a seed
+    # What came of the work and the partnerships draw from streams of their own, so a seed's
+    # stories read as they did before those were made up, whatever the batch size.
+    follow_up = random.Random(f"{seed}-follow-up")  # noqa: S311  # nosec B311  # as above
+    partnerships = random.Random(f"{seed}-partnerships")  # noqa: S311  # nosec B311  # as above
     started = time.perf_counter()
     parents = load_parents()
     if not parents:
         raise ValueError("There are no municipality pages: run load_reference_data first.")
-    composer = StoryComposer(rng, parents)
-    writer = BatchWriter()
+    composer = StoryComposer(rng, parents, follow_up)
+    writer = BatchWriter(PartnershipBook(partnerships, composer.now.year))
     story_ids = []
     done = 0
     while done < count:

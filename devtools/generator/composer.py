@@ -18,6 +18,17 @@ from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import Municipality, MunicipalityPage
 from millenniekommunerna.partnerships.models import Country, PartnerPlace, Partnership
 
+from .followup import (
+    AdaptationPool,
+    ResultDraft,
+    StoryRef,
+    contact,
+    lessons,
+    results,
+    reviewed_at,
+    work_status,
+)
+from .followup_vocabulary import PLANNED_SHARE, PLANNED_TEASERS
 from .vocabulary import (
     CLOSING_SENTENCES,
     FIRST_NAMES,
@@ -72,6 +83,7 @@ class Parent:
     locale_id: int
     municipality_id: int
     municipality_name: str
+    organisation: str  # "Östhammars kommun"
     partner_place_ids: list[int]
     last_step: int = 0  # the step of its last child in the materialised path
     slugs: set[str] = field(default_factory=set)
@@ -92,14 +104,25 @@ class Draft:
     year_end: int | None
     first_published_at: datetime
     last_published_at: datetime
+    # What came of it (followup).
+    status: str = ""
+    lessons_learned: str = ""
+    contact_role: str = ""
+    contact_organisation: str = ""
+    last_reviewed_at: datetime | None = None
+    results: list[ResultDraft] = field(default_factory=list)
+    ref: StoryRef | None = None
+    adapted_from: StoryRef | None = None
 
 
 class StoryComposer:
     """Makes up stories from the building blocks above, for the municipality pages in the
-    database. Everything random comes from one seeded generator."""
+    database. Everything random comes from seeded generators: `rng` for the story itself,
+    `follow_up_rng` for what came of it."""
 
-    def __init__(self, rng: random.Random, parents: list[Parent]):
+    def __init__(self, rng: random.Random, parents: list[Parent], follow_up_rng: random.Random):
         self.rng = rng
+        self.follow_up_rng = follow_up_rng
         self.goal_ids = dict(Goal.objects.values_list("slug", "pk"))
         self.places = {place.pk: place for place in PartnerPlace.objects.select_related("country")}
         self.other_countries = list(
@@ -114,6 +137,7 @@ class StoryComposer:
         weights = municipality_weights([p.page_id for p in parents], world, preferred=millennium)
         self.writing_parents = [p for p, w in zip(parents, weights, strict=True) if w]
         self.cumulative_weights = _cumulative([w for w in weights if w])
+        self.adaptations = AdaptationPool(follow_up_rng)
 
     def compose(self) -> Draft:
         rng = self.rng
@@ -149,7 +173,7 @@ class StoryComposer:
         title = rng.choice(partner_titles if use_partner else topic.titles).format(**words)
         teasers = topic.partner_teasers if use_partner else topic.teasers
         teaser = rng.choice(teasers).format(**words)
-        return Draft(
+        draft = Draft(
             parent=parent,
             title=title,
             teaser=teaser,
@@ -162,6 +186,43 @@ class StoryComposer:
             first_published_at=first_published_at,
             last_published_at=last_published_at,
         )
+        self.follow_up(draft, topic, words, partner=bool(countries))
+        return draft
+
+    def follow_up(self, draft: Draft, topic: Topic, words: dict, *, partner: bool) -> None:
+        """Status, results, lessons, contact, last review and adaptation, agreeing with the
+        story's years and with each other. From a random stream of its own (generate_stories)."""
+        rng = self.follow_up_rng
+        this_year = self.now.year
+        recent = draft.first_published_at > self.now - timedelta(days=365)
+        if draft.year_end is None and recent and rng.random() < PLANNED_SHARE:
+            draft.year_start = this_year + rng.choice((1, 1, 2))
+            draft.teaser = rng.choice(PLANNED_TEASERS).format(
+                **{**words, "start": draft.year_start}
+            )
+        draft.status = work_status(rng, draft.year_start, draft.year_end, this_year)
+        draft.last_reviewed_at = reviewed_at(rng, draft.last_published_at, self.now)
+        last_year = min(draft.year_end or this_year, draft.last_reviewed_at.year)
+        draft.results = results(rng, topic.key, draft.year_start, last_year)
+        parent = draft.parent
+        draft.adapted_from = self.adaptations.pick(
+            topic.key, parent.municipality_id, draft.first_published_at
+        )
+        draft.lessons_learned = lessons(
+            rng,
+            words,
+            status=draft.status,
+            setback=any(result.setback for result in draft.results),
+            partner=partner,
+            adapted=draft.adapted_from,
+        )
+        draft.contact_role, draft.contact_organisation = contact(
+            rng, topic.key, parent.organisation, partner=partner
+        )
+        draft.ref = StoryRef(
+            parent.municipality_id, parent.municipality_name, draft.first_published_at
+        )
+        self.adaptations.add(topic.key, draft.ref)
 
     def pick_places(self, parent: Parent, topic: Topic) -> list[int]:
         rng = self.rng
@@ -278,6 +339,7 @@ def load_parents() -> list[Parent]:
             locale_id=page.locale_id,
             municipality_id=page.municipality_id,
             municipality_name=page.municipality.name,
+            organisation=page.municipality.official_name or f"{page.municipality.name} kommun",
             partner_place_ids=partner_place_ids,
         )
 

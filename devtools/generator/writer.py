@@ -1,19 +1,20 @@
-"""Writing composed stories in bulk: tree paths computed here, page rows bulk-created, one
-transaction per batch."""
+"""Writing composed stories in bulk: tree paths computed here, page rows bulk-created, the
+rows that hang on them inserted with one statement per table, one transaction per batch."""
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from wagtail.models import Page
 
 from millenniekommunerna.core.text import fold_slug
-from millenniekommunerna.stories.models import StoryPage
+from millenniekommunerna.stories.models import StoryPage, StoryResult
 from millenniekommunerna.stories.provenance import local_date
 
 from .composer import Draft, Parent
+from .partnerships import PartnershipBook
+from .rows import insert_rows
 from .vocabulary import SLUG_MAX_LENGTH
 
 
@@ -37,9 +38,11 @@ class SlugAllocator:
 
 
 class BatchWriter:
-    """Writes drafts as pages: tree rows, story rows, relations, parents' child counts."""
+    """Writes drafts as pages: tree rows, story rows, relations, results, partnerships,
+    parents' child counts."""
 
-    def __init__(self):
+    def __init__(self, partnerships: PartnershipBook):
+        self.partnerships = partnerships
         self.content_type = ContentType.objects.get_for_model(StoryPage)
         self.slugs = SlugAllocator()
         self.relations = [
@@ -73,53 +76,52 @@ class BatchWriter:
     @transaction.atomic
     def write(self, drafts: list[Draft]) -> list[int]:
         pages = Page.objects.bulk_create([self.page(draft) for draft in drafts])
-        self.insert_stories(
-            {
-                "page_ptr_id": page.pk,
-                "teaser": draft.teaser,
-                "body": draft.body,
-                "municipality_id": draft.parent.municipality_id,
-                "year_start": draft.year_start,
-                "year_end": draft.year_end,
-                # Made-up stories are "written here": published the day they say.
-                "published_on": local_date(draft.first_published_at),
-                "published_period": str(local_date(draft.first_published_at).year),
-            }
-            for page, draft in zip(pages, drafts, strict=True)
+        for page, draft in zip(pages, drafts, strict=True):
+            draft.ref.page_id = page.pk  # before the rows: a story may adapt one in its batch
+        insert_rows(
+            StoryPage,
+            (
+                {
+                    "page_ptr_id": page.pk,
+                    "teaser": draft.teaser,
+                    "body": draft.body,
+                    "municipality_id": draft.parent.municipality_id,
+                    "year_start": draft.year_start,
+                    "year_end": draft.year_end,
+                    # Made-up stories are "written here": published the day they say.
+                    "published_on": local_date(draft.first_published_at),
+                    "published_period": str(local_date(draft.first_published_at).year),
+                    "status": draft.status,
+                    "lessons_learned": draft.lessons_learned,
+                    "contact_role": draft.contact_role,
+                    "contact_organisation": draft.contact_organisation,
+                    "last_reviewed_at": draft.last_reviewed_at,
+                    "adapted_from_id": draft.adapted_from.page_id if draft.adapted_from else None,
+                }
+                for page, draft in zip(pages, drafts, strict=True)
+            ),
         )
         for through, column, attribute in self.relations:
-            through.objects.bulk_create(
-                through(storypage_id=page.pk, **{column: related_id})
-                for page, draft in zip(pages, drafts, strict=True)
-                for related_id in getattr(draft, attribute)
+            insert_rows(
+                through,
+                (
+                    {"storypage_id": page.pk, column: related_id}
+                    for page, draft in zip(pages, drafts, strict=True)
+                    for related_id in getattr(draft, attribute)
+                ),
             )
-        self.count_children(drafts)
-        return [page.pk for page in pages]
-
-    def insert_stories(self, rows: Iterable[dict]) -> None:
-        """Insert the `stories_storypage` rows of pages that already exist. Django's
-        bulk_create refuses multi-table inheritance, so this is the INSERT it would have run,
-        with each value prepared by its field (StreamField JSON, for instance) as `save()`
-        prepares it; fields not given get their defaults."""
-        connection = transaction.get_connection()
-        quote = connection.ops.quote_name
-        fields = StoryPage._meta.local_concrete_fields
-        sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608  # nosec B608  # quoted identifiers, values are params
-            quote(StoryPage._meta.db_table),
-            ", ".join(quote(f.column) for f in fields),
-            ", ".join(["%s"] * len(fields)),
+        insert_rows(
+            StoryResult,
+            (
+                {"page_id": page.pk, "sort_order": order, **result.fields()}
+                for page, draft in zip(pages, drafts, strict=True)
+                for order, result in enumerate(draft.results)
+            ),
         )
-        params = [
-            [
-                f.get_db_prep_save(
-                    row[f.attname] if f.attname in row else f.get_default(), connection
-                )
-                for f in fields
-            ]
-            for row in rows
-        ]
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, params)  # nosemgrep: raw-sql-from-a-variable-built-from-strings
+        ids = [page.pk for page in pages]
+        self.partnerships.write(drafts, ids)
+        self.count_children(drafts)
+        return ids
 
     def count_children(self, drafts: list[Draft]) -> None:
         added = defaultdict(int)
