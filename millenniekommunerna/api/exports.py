@@ -41,8 +41,21 @@ CSV_COLUMNS = (
     "source_programme",
     "first_published_at",
     "last_published_at",
+    "status",
+    "results",
+    "lessons_learned",
+    "contact_role",
+    "contact_organisation",
+    "last_reviewed_at",
+    "review_state",
+    "out_of_date",
+    "adapted_from",
+    "adapted_by",
+    "partnerships",
 )
 LIST_SEPARATOR = ";"
+# Between results, each a line of text that may hold a comma ("…, källa: …").
+RESULT_SEPARATOR = "; "
 # A cell starting with one of these is a formula to a spreadsheet (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FILENAME = "millenniekommunerna-berattelser"
@@ -110,6 +123,19 @@ def csv_row(story, context):
         "source_programme": (published["source"] or {}).get("programme", ""),
         "first_published_at": data["first_published_at"] or "",
         "last_published_at": data["last_published_at"] or "",
+        "status": data["status"] or "",
+        "results": RESULT_SEPARATOR.join(
+            representation.result_text(result) for result in story.api_results
+        ),
+        "lessons_learned": data["lessons_learned"],
+        "contact_role": data["contact"]["role"],
+        "contact_organisation": data["contact"]["organisation"],
+        "last_reviewed_at": data["last_reviewed_at"] or "",
+        "review_state": data["review_state"],
+        "out_of_date": "true" if data["out_of_date"] else "false",
+        "adapted_from": (data["adapted_from"] or {}).get("id", ""),
+        "adapted_by": LIST_SEPARATOR.join(str(other["id"]) for other in data["adapted_by"]),
+        "partnerships": LIST_SEPARATOR.join(p["slug"] for p in data["partnerships"]),
     }
     return [safe_cell(row[column]) for column in CSV_COLUMNS]
 

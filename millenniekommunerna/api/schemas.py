@@ -113,6 +113,40 @@ class Publication(Schema):
     )
 
 
+class Result(Schema):
+    indicator: str = Field(
+        description="What was measured (Swedish).", examples=["Matsvinn per elev och dag"]
+    )
+    unit: str = Field(description="Unit of both values (may be empty).", examples=["g"])
+    baseline_value: float = Field(description="The value before the work (or at its start).")
+    baseline_year: int
+    latest_value: float = Field(description="The latest value measured.")
+    latest_year: int = Field(description="Never before `baseline_year`.")
+    source: str = Field(description="Who measured it (may be empty).")
+
+
+class Contact(Schema):
+    role: str = Field(
+        description="Whom to ask, as a role, never a person or an address (may be empty).",
+        examples=["Miljöstrateg"],
+    )
+    organisation: str = Field(
+        description="Where that role works (may be empty).",
+        examples=["Östhammars kommun, miljöenheten"],
+    )
+
+
+class StoryLink(Schema):
+    id: int = Field(description="The story's `id`.")
+    title: str
+    url: str | None = Field(description="The story's page on this site.")
+
+
+class PartnershipLink(Schema):
+    slug: str = Field(examples=["osthammar-poti"])
+    url: str = Field(description="The partnership's page on this site (`/samarbeten/<slug>/`).")
+
+
 class StorySummary(Schema):
     id: int = Field(description="Stable id of the story.")
     url: str | None = Field(description="The story's page on this site.")
@@ -137,6 +171,37 @@ class StorySummary(Schema):
         "when it was added here)."
     )
     last_published_at: DateTime | None = Field(description="When it was last updated.")
+    status: Literal["planned", "ongoing", "completed", "discontinued"] | None = Field(
+        description="Where the work stands; null when it is not known (never guessed)."
+    )
+    results: list[Result] = Field(
+        description="Measured results: an indicator from a baseline to its latest value. Empty "
+        "when the municipality has reported none."
+    )
+    lessons_learned: str = Field(
+        description="What worked and what did not (Swedish; may be empty)."
+    )
+    contact: Contact = Field(description="Whom to ask about the work.")
+    last_reviewed_at: DateTime | None = Field(
+        description="When an editor last published the story or confirmed it is still true."
+    )
+    review_state: Literal["current", "due", "out_of_date"] = Field(
+        description="`current`; `due` for review 12 months after `last_reviewed_at`; "
+        "`out_of_date` after 24 months, or when never reviewed."
+    )
+    out_of_date: bool = Field(
+        description="Whether the site marks the story as out of date (`review_state` is "
+        "`out_of_date`)."
+    )
+    adapted_from: StoryLink | None = Field(
+        description="The published story this work took its idea from, if any."
+    )
+    adapted_by: list[StoryLink] = Field(
+        description="Published stories whose work took its idea from this one."
+    )
+    partnerships: list[PartnershipLink] = Field(
+        description="The partnerships the story belongs to."
+    )
 
 
 class StoryTranslation(Schema):

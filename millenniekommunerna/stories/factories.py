@@ -1,10 +1,12 @@
+from decimal import Decimal
+
 import factory
 import wagtail_factories
 from django.utils import timezone
 
 from millenniekommunerna.municipalities.models import MunicipalityPage
 
-from .models import StoryPage
+from .models import StoryPage, StoryResult
 
 
 class StoryPageFactory(wagtail_factories.PageFactory):
@@ -38,3 +40,18 @@ class StoryPageFactory(wagtail_factories.PageFactory):
         if create and extracted:
             self.partner_places.set(extracted)
             self.save()
+
+
+class StoryResultFactory(factory.django.DjangoModelFactory):
+    """A measured result of a story: pass `page=` the story."""
+
+    indicator = "Matsvinn per elev och dag"
+    unit = "g"
+    baseline_value = Decimal("62")
+    baseline_year = 2011
+    latest_value = Decimal("38.5")
+    latest_year = 2014
+    source = "Kostenheten"
+
+    class Meta:
+        model = StoryResult

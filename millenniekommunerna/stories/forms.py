@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from . import quality
+from .results_display import EMAIL, URL
 
 # Editor actions that send a story for review or make it public. Saving a draft, cancelling a
 # workflow and requesting changes are not among them: those must always work.
@@ -106,9 +107,26 @@ class StoryPageForm(WagtailAdminPageForm):
             self.data.get("workflow-action-name") == "approve"
         )
 
+    def clean_contact(self, cleaned_data):
+        """A contact is a role and an organisation: readers reach them through the site, and
+        an address on a public page would be harvested."""
+        for name in ("contact_role", "contact_organisation"):
+            value = cleaned_data.get(name) or ""
+            if EMAIL.search(value):
+                self.add_error(
+                    name,
+                    _(
+                        "Give a role or an organisation, not an e-mail address: readers reach "
+                        "the municipality through the site."
+                    ),
+                )
+            elif URL.search(value):
+                self.add_error(name, _("Give a role or an organisation, not a web address."))
+
     def clean(self):
         cleaned_data = super().clean()
         self.clean_images(cleaned_data)
+        self.clean_contact(cleaned_data)
         if not self.is_going_for_review_or_live():
             return cleaned_data
         if getattr(self.instance, "is_translation", False):

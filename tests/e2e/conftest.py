@@ -132,6 +132,9 @@ class SiteProcess:
         self.manage(
             "shell", "-c", "from tests.e2e.subscriptions import make_sample_subscriber as m; m()"
         )
+        self.manage(
+            "shell", "-c", "from tests.e2e.results import add_results_to_seed_story as r; r()"
+        )
         # Hashed, compressed static files as in production. The folder is shared by test runs
         # (only changed files are copied again); the lock keeps two runs from writing at once.
         STATIC_DIR.mkdir(parents=True, exist_ok=True)

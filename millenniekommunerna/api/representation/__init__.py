@@ -22,6 +22,12 @@ from .context import (
     iso,
     rendition_specs,
 )
+from .followup import (
+    followup_data,
+    preload_followup,
+    result_data,
+    result_text,
+)
 from .images import (
     image_data,
     story_images,
@@ -65,6 +71,7 @@ __all__ = [
     "country_ref",
     "county_data",
     "county_ref",
+    "followup_data",
     "goal_data",
     "goal_mapping_data",
     "goal_ref",
@@ -80,10 +87,13 @@ __all__ = [
     "partner_places_with_counts",
     "preload",
     "preload_bodies",
+    "preload_followup",
     "preload_relations",
     "publication_data",
     "published_stories",
     "rendition_specs",
+    "result_data",
+    "result_text",
     "story_core",
     "story_data",
     "story_images",

@@ -10,6 +10,7 @@ from millenniekommunerna.stories import provenance
 
 from .bodies import body_html, body_text, preload_bodies, story_translations
 from .context import iso
+from .followup import followup_data, preload_followup
 from .images import story_images
 from .references import country_ref, goal_ref, municipality_ref, partner_place_ref
 
@@ -37,6 +38,7 @@ def published_stories():
 def preload(stories):
     """Everything `story_data` shows, for many stories in a fixed number of queries."""
     preload_relations(stories)
+    preload_followup(stories)
     preload_bodies(stories)
 
 
@@ -100,6 +102,7 @@ def story_core(story, context):
         "published": publication_data(story),
         "first_published_at": iso(story.first_published_at),
         "last_published_at": iso(story.last_published_at),
+        **followup_data(story, context),
     }
 
 

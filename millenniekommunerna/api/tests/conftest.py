@@ -49,11 +49,11 @@ def rich_body(image):
 @pytest.fixture
 def make_rich_story(db):
     """A story with everything a story can have: body blocks, main and body images, goals,
-    partner places, countries and years."""
+    partner places, countries, years and a measured result."""
     from millenniekommunerna.goals.models import Goal
     from millenniekommunerna.images.factories import CustomImageFactory
     from millenniekommunerna.partnerships.models import Country, PartnerPlace
-    from millenniekommunerna.stories.factories import StoryPageFactory
+    from millenniekommunerna.stories.factories import StoryPageFactory, StoryResultFactory
 
     def make(**kwargs):
         body_image = CustomImageFactory(description="Elever väger matrester", credit="Anna Berg")
@@ -70,6 +70,7 @@ def make_rich_story(db):
         )
         story.countries.set(Country.objects.filter(code__in=["ZA"]))
         story.save()
+        StoryResultFactory(page=story)
         return story
 
     return make

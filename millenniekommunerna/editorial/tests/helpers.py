@@ -32,6 +32,7 @@ def story_form_data(
     hero_image=None,
     body=None,
     action=None,
+    results=(),
     **extra,
 ):
     data = nested_form_data(
@@ -46,6 +47,7 @@ def story_form_data(
             "year_start": "",
             "year_end": "",
             "review_flags": inline_formset([]),
+            "results": inline_formset(list(results)),
         }
     )
     data["goals"] = [goal.pk for goal in goals]

@@ -6,6 +6,8 @@ import io
 import re
 from dataclasses import dataclass
 
+from millenniekommunerna.partnerships.models import WorkStatus
+
 from .listing import ListingError, Problem
 
 # Swedish adjectives for the countries the stories name without a place ("kenyanska kommunen").
@@ -21,6 +23,28 @@ COUNTRY_ADJECTIVES = {
     "ZA": "sydafrikansk",
 }
 HOME_COUNTRY = "SE"
+
+# What a story says outright about its work: only these words count. A story that says
+# nothing of it (or says two things) keeps an unknown status: never guessed from the tense of
+# a sentence ("arbetar", "har samarbetat"), which says how things stood when it was written.
+_STATUS_WORDS = {
+    WorkStatus.ONGOING: (
+        r"pågår(?!\s+inte)|(?:arbetet|samarbetet|projektet)\s+fortsätter(?!\s+inte)"
+    ),
+    WorkStatus.COMPLETED: r"avslutades|har\s+avslutats|(?:är|blev)\s+avslutat",
+    WorkStatus.DISCONTINUED: r"lades\s+ne[dr]|avbröts|upphörde",
+}
+_STATUS_PATTERNS = {
+    status: re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    for status, words in _STATUS_WORDS.items()
+}
+
+
+def stated_status(text: str) -> str:
+    """The work's status when `text` states it ("Samarbetet avslutades 2014", "Arbetet
+    pågår"), else ""."""
+    found = {status for status, pattern in _STATUS_PATTERNS.items() if pattern.search(text)}
+    return found.pop() if len(found) == 1 else ""
 
 
 def _alternatives(names) -> str:

@@ -18,7 +18,7 @@ from millenniekommunerna.municipalities.models import Municipality, Municipality
 from millenniekommunerna.partnerships.models import Country, PartnerPlace, Partnership
 
 from ..models import StoryPage, StoryReviewFlag
-from .enrichment import CountryMatcher, GoalRow, PlaceMatcher
+from .enrichment import CountryMatcher, GoalRow, PlaceMatcher, stated_status
 from .listing import Card, Listing, ListingError, Problem, normalise_space
 from .source import Source, sync_source
 
@@ -135,6 +135,7 @@ class _Plan:
     goals: list[Goal] | None
     places: list[PartnerPlace]
     countries: list[Country]
+    status: str = ""  # what the card says of the work's status, if anything
 
 
 def _check_cards(listing: Listing, lookup: MunicipalityLookup, problems: list[Problem]):
@@ -306,6 +307,7 @@ def plan_import(listing: Listing, goal_rows=None, goals_source: str = "") -> lis
                 goals=goals_by_card.get(id(card)) if goal_rows is not None else None,
                 places=found_places,
                 countries=list(found_countries.values()),
+                status=stated_status(text),
             )
         )
     return plans
@@ -381,6 +383,10 @@ def _apply_plan(
         changes.append("samarbetsorter")
     if _add_missing(page.countries, plan.countries):
         changes.append("länder")
+    # Only an unknown status is filled in: an editor may know that the work has moved on.
+    if plan.status and not page.status:
+        page.status = plan.status
+        changes.append("status")
     if _sync_flags(page, wanted_flags(card)):
         changes.append("granskningsflaggor")
     if sync_source(page, source or Source()):

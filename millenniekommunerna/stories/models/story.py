@@ -27,7 +27,7 @@ from millenniekommunerna.core.text import excerpt
 from millenniekommunerna.core.widgets import ChecklistWidget
 from millenniekommunerna.partnerships.models import WorkStatus
 
-from .. import quality
+from .. import quality, results_display
 from ..blocks import StoryBodyBlock
 from ..forms import StoryPageForm
 from ..related import related_stories
@@ -471,6 +471,7 @@ class StoryPage(BasePage, StorySource):
                 .get(pk=story.municipality_id)
             )
         context["goals"] = list(story.goals.order_by("-kind", "number").select_related("page"))
+        context["follow_up"] = results_display.follow_up(self, story, story.results.all())
         context["partner_places"] = list(story.partner_places.select_related("country"))
         place_countries = {p.country_id for p in context["partner_places"]}
         context["other_countries"] = [

@@ -21,3 +21,12 @@ def test_image_factory_builds_a_valid_image():
     image = CustomImageFactory()
     image.full_clean()
     assert image.default_alt_text == "Elever sorterar matrester i skolans matsal"
+
+
+def test_result_factory_builds_a_valid_result_of_a_story():
+    from millenniekommunerna.stories.factories import StoryResultFactory
+
+    story = StoryPageFactory()
+    result = StoryResultFactory(page=story)
+    result.full_clean()
+    assert list(story.results.all()) == [result]
