@@ -53,8 +53,8 @@ def most_reused_table() -> Table:
         slug="mest-ateranvanda",
         title=_("Most reused stories"),
         description=_(
-            "The %(count)s published stories that the most other stories took their idea "
-            "from, directly or through another story."
+            "At most %(count)s published stories: those that the most other stories took "
+            "their idea from, directly or through another story."
         )
         % {"count": TOP},
         columns=[
