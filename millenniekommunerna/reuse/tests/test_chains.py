@@ -162,3 +162,24 @@ def test_the_chain_costs_the_same_queries_however_long(client, chain):
 def test_the_graph_is_read_in_one_query(chain, django_assert_num_queries):
     with django_assert_num_queries(1):
         chains.build_graph()
+
+
+def test_in_english_the_chain_names_the_english_translations(client, chain):
+    from millenniekommunerna.editorial.translation import translate_story
+
+    root, salem, kalix, _again = chain
+    translated, _created = translate_story(salem, "en", None)
+    translated.title = "The water school in Salem"
+    translated.slug = "the-water-school-in-salem"
+    translated.save_revision().publish()
+    cache.clear()
+    html = client.get("/en" + kalix.url).content.decode()
+    assert heading(html) == "2 municipalities have done something similar"
+    assert re.search(
+        r'Inspired by: <a href="/en/kommuner/salem/the-water-school-in-salem/">'
+        r"The water school in Salem</a> \(Salem\)",
+        html,
+    )
+    # A story without a translation is linked under the English prefix, in Swedish.
+    assert f'<a href="/en{root.url}">Vattenskolan</a>' in html
+    assert 'href="/en/kontakta/' in html
