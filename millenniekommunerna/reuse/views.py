@@ -22,6 +22,7 @@ from .forms import HONEYPOT_FIELD, ContactForm
 
 logger = logging.getLogger(__name__)
 RATE_SCOPE = "contact"
+MUNICIPALITY_SCOPE = "contact-municipality"
 MAX_ID = 2**31 - 1  # the largest page id; a larger number would overflow the database's integer
 
 
@@ -29,6 +30,14 @@ def rate_limit() -> ratelimit.Limit:
     return ratelimit.Limit(
         int(getattr(settings, "CONTACT_RATE_LIMIT", 5)),
         int(getattr(settings, "CONTACT_RATE_PERIOD", 60 * 60)),
+    )
+
+
+def municipality_limit() -> ratelimit.Limit:
+    """Messages to one municipality per 24 hours, from whoever: the form cannot be used to
+    flood its editors' inboxes from many connections."""
+    return ratelimit.Limit(
+        int(getattr(settings, "CONTACT_MESSAGES_PER_MUNICIPALITY", 30)), 24 * 3600
     )
 
 
@@ -88,6 +97,17 @@ class ContactView(View):
         form = ContactForm(request.POST)
         if not form.is_valid():
             return self.render_form(form, status=400)
+        if not ratelimit.hit(
+            MUNICIPALITY_SCOPE, str(self.story.municipality_id), municipality_limit()
+        ).allowed:
+            form.add_error(
+                None,
+                _(
+                    "The municipality has received many messages through this website today. "
+                    "Try again tomorrow, or find its contact details on its own website."
+                ),
+            )
+            return self.render_form(form, status=429)
         to = mail.recipients(self.story)
         try:
             if not to:

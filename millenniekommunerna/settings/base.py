@@ -322,6 +322,8 @@ TIPS_IMAGE_MAX_PIXELS = int(os.environ.get("TIPS_IMAGE_MAX_PIXELS", "50000000"))
 # Messages to a story's municipality at /kontakta/<id>/ (millenniekommunerna.reuse)
 CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))  # messages per address …
 CONTACT_RATE_PERIOD = int(os.environ.get("CONTACT_RATE_PERIOD", str(60 * 60)))  # … per period
+# Messages to one municipality per 24 hours, whoever sends them.
+CONTACT_MESSAGES_PER_MUNICIPALITY = int(os.environ.get("CONTACT_MESSAGES_PER_MUNICIPALITY", "30"))
 
 # Follow by email at /folj/ (millenniekommunerna.subscriptions)
 SUBSCRIPTIONS_RATE_LIMIT = int(os.environ.get("SUBSCRIPTIONS_RATE_LIMIT", "10"))  # forms …

@@ -240,6 +240,23 @@ def test_invalid_attempts_count_toward_the_limit_too(client, story, editors, ste
     assert mail.outbox == []
 
 
+@override_settings(CONTACT_MESSAGES_PER_MUNICIPALITY=2)
+def test_one_municipality_gets_at_most_so_many_messages_a_day(client, story, editors, steady_clock):
+    other = StoryPageFactory(title="Solceller", municipality_code="0382")
+    addresses = ["198.51.100.1", "198.51.100.2", "198.51.100.3"]
+    assert post(client, story, address=addresses[0]).status_code == 302
+    assert post(client, other, address=addresses[1]).status_code == 302
+    response = post(client, story, address=addresses[2])
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Kommunen har fått många meddelanden via webbplatsen i dag." in html
+    assert "Vi vill göra något liknande i Salem." in html
+    assert len(mail.outbox) == 2
+    # Another municipality is not affected.
+    salem = StoryPageFactory(title="Vattenskolan", municipality_code="0128")
+    assert post(client, salem, address=addresses[2]).status_code == 302
+
+
 def test_unknown_or_unpublished_stories_are_not_found(client, story, editors):
     draft = StoryPageFactory(title="Utkast", municipality_code="0382")
     draft.unpublish()
