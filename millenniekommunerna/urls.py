@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("karta/", include("millenniekommunerna.maps.urls")),
     path("statistik/", include("millenniekommunerna.statistics.urls")),
     path("tipsa/", include("millenniekommunerna.tips.urls")),
+    path("kontakta/", include("millenniekommunerna.reuse.urls")),
     path("", include("millenniekommunerna.embeds.urls")),
     path("folj/", include("millenniekommunerna.subscriptions.urls")),
     path("", include(wagtail_urls)),

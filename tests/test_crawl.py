@@ -57,6 +57,8 @@ def test_a_filter_combination_is_noindex_with_its_landing_page_as_canonical(seed
         ("/karta/orter/kisumu/?kommun=nacka", False),
         ("/tipsa/", True),
         ("/tipsa/?berattelse=3", False),
+        ("/kontakta/3/", False),
+        ("/en/kontakta/3/tack/", False),
         ("/sok/?q=vatten", False),
         ("/api/v1/exports/stories.csv", False),
         ("/flode/atom/", False),

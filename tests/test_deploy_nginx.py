@@ -60,3 +60,11 @@ def test_documents_are_only_reached_through_wagtails_view():
 def test_the_health_check_is_never_kept_in_the_micro_cache():
     body = block("map $uri $mk_path_skips_cache")
     assert re.search(r'"~\^/healthz\$"\s+1;', body)
+
+
+def test_the_forms_are_never_kept_in_the_micro_cache():
+    body = block("map $uri $mk_path_skips_cache")
+    patterns = re.findall(r'"~([^"]+)"\s+1;', body)
+    for path in ("/tipsa/", "/en/tipsa/", "/kontakta/12/", "/en/kontakta/12/tack/"):
+        assert any(re.search(pattern, path) for pattern in patterns), path
+    assert not any(re.search(pattern, "/kommuner/kontaktaren/") for pattern in patterns)

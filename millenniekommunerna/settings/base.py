@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "millenniekommunerna.api",
     "millenniekommunerna.embeds",
     "millenniekommunerna.suggestions",
+    "millenniekommunerna.reuse",
     "millenniekommunerna.backups",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -116,13 +117,15 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # How long shared caches in front (nginx, a CDN) may keep a page: a publication is visible
 # everywhere within this.
 PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "1"))
-# Never cached: the admin and previews, the tip form (its CSRF token), the API (its own limits),
-# the health check (it must say how things are now).
+# Never cached: the admin and previews, the tip and contact forms (their CSRF token), the API
+# (its own limits), the health check (it must say how things are now).
 PAGE_CACHE_EXCLUDE = (
     "/admin/",
     "/django-admin/",
     "/tipsa/",
     "/en/tipsa/",
+    "/kontakta/",
+    "/en/kontakta/",
     "/folj/",
     "/en/folj/",
     "/api/",
@@ -315,6 +318,12 @@ TIPS_RATE_PERIOD = int(os.environ.get("TIPS_RATE_PERIOD", str(60 * 60)))  # … 
 TIPS_RETENTION_DAYS = int(os.environ.get("TIPS_RETENTION_DAYS", "180"))
 TIPS_IMAGE_MAX_BYTES = int(os.environ.get("TIPS_IMAGE_MAX_BYTES", str(10 * 1024 * 1024)))
 TIPS_IMAGE_MAX_PIXELS = int(os.environ.get("TIPS_IMAGE_MAX_PIXELS", "50000000"))
+
+# Messages to a story's municipality at /kontakta/<id>/ (millenniekommunerna.reuse)
+CONTACT_RATE_LIMIT = int(os.environ.get("CONTACT_RATE_LIMIT", "5"))  # messages per address …
+CONTACT_RATE_PERIOD = int(os.environ.get("CONTACT_RATE_PERIOD", str(60 * 60)))  # … per period
+# Messages to one municipality per 24 hours, whoever sends them.
+CONTACT_MESSAGES_PER_MUNICIPALITY = int(os.environ.get("CONTACT_MESSAGES_PER_MUNICIPALITY", "30"))
 
 # Follow by email at /folj/ (millenniekommunerna.subscriptions)
 SUBSCRIPTIONS_RATE_LIMIT = int(os.environ.get("SUBSCRIPTIONS_RATE_LIMIT", "10"))  # forms …

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from millenniekommunerna.core.derived_cache import get_or_build
 from millenniekommunerna.core.navigation import lang_url, section_page_url
 
+from .adaptations import most_reused_table
 from .charts import bar_chart
 from .tables import Table, all_tables, summary
 
@@ -27,6 +28,7 @@ def tables_for(request) -> dict:
     def build():
         goals_base = section_page_url(request, "goals")
         tables = all_tables(lambda goal: f"{goals_base}{goal.slug}/" if goals_base else "")
+        tables.append(most_reused_table())
         return {"tables": tables, "summary": summary()}
 
     return get_or_build(f"statistics:tables:{get_language()}", build)

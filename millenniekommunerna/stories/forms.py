@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from . import quality
@@ -127,6 +128,9 @@ class StoryPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         self.clean_images(cleaned_data)
         self.clean_contact(cleaned_data)
+        # A feature checks the fields it gives meaning to (reuse: `adapted_from`), drafts too.
+        for check in hooks.get_hooks("clean_story_form"):
+            check(self, cleaned_data)
         if not self.is_going_for_review_or_live():
             return cleaned_data
         if getattr(self.instance, "is_translation", False):

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e import contact
 from tests.e2e.tools import CHROMIUM, ROOT, under_ci
 
 E2E_DIR = ROOT / "var" / "e2e"
@@ -134,6 +135,9 @@ class SiteProcess:
         )
         self.manage(
             "shell", "-c", "from tests.e2e.results import add_results_to_seed_story as r; r()"
+        )
+        contact.remember_story_id(
+            self.manage("shell", "-c", "from tests.e2e.contact import print_story_id as p; p()")
         )
         # Hashed, compressed static files as in production. The folder is shared by test runs
         # (only changed files are copied again); the lock keeps two runs from writing at once.

@@ -2,17 +2,20 @@
 accessibility, no-JavaScript, English, Nu checker, Lighthouse and screenshot tests all run over
 this table: a new page type is covered by adding one line here."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
 
-from tests.e2e import subscriptions, translations
+from tests.e2e import contact, subscriptions, translations
 
 
 @dataclass(frozen=True)
 class PageType:
     name: str
-    path: str  # Swedish (no prefix); the English page is "/en" + path unless `english` says
+    # Swedish (no prefix); the English page is "/en" + path unless `english` says. A function
+    # when the address is known only once the site is seeded (an id in it).
+    address: str | Callable[[], str]
     status: int = 200
     lighthouse: bool = True
     noindex: bool = False  # the page asks search engines not to index it, on purpose
@@ -20,6 +23,10 @@ class PageType:
     # A document made to be shown in an iframe on another website (an embed): no site header,
     # menus, search, language switcher, skip link or footer of the site, only its own <main>.
     framed: bool = False
+
+    @property
+    def path(self) -> str:
+        return self.address() if callable(self.address) else self.address
 
     @property
     def en_path(self) -> str:
@@ -48,6 +55,7 @@ PAGE_TYPES = [
     PageType("partner-place", "/karta/orter/poti/"),
     PageType("statistics", "/statistik/"),
     PageType("tip-form", "/tipsa/"),
+    PageType("contact-form", contact.path, noindex=True),
     PageType("follow-form", "/folj/?kommun=osthammar", noindex=True),
     PageType("follow-manage", subscriptions.MANAGE_PATH, noindex=True),
     PageType("open-data", "/oppna-data/"),

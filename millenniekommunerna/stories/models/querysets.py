@@ -24,6 +24,19 @@ class StoryPageQuerySet(PageQuerySet):
         """Current, due for review or out of date (review_state)."""
         return self.filter(review_state.state_filter(state, now))
 
+    def adaptation_links(self):
+        """(story id, id of the story it was adapted from, their two municipality ids) for every
+        published story adapted from another published story: the whole graph of reuse ("Vi
+        gjorde också") in one query, whatever its size."""
+        published = self.published()
+        return (
+            published.filter(adapted_from__in=published.values("pk"))
+            .order_by("pk")
+            .values_list(
+                "pk", "adapted_from_id", "municipality_id", "adapted_from__municipality_id"
+            )
+        )
+
     def translations_of(self, stories, language=None):
         """The live translations of `stories` into `language` (into any language when None)."""
         keys = [story.translation_key for story in stories]
