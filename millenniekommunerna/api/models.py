@@ -89,6 +89,8 @@ class OpenDataPage(BasePage):
             "stories": reverse("api-v1:list_stories"),
             "csv": reverse("api-v1:export_csv"),
             "json": reverse("api-v1:export_json"),
+            "partnerships_csv": reverse("api-v1:export_partnerships_csv"),
+            "partnerships_json": reverse("api-v1:export_partnerships_json"),
         }
         context["endpoints"] = [
             (reverse("api-v1:list_stories"), _("Stories, with filters and pages")),
@@ -96,6 +98,10 @@ class OpenDataPage(BasePage):
             (reverse("api-v1:list_counties"), _("Counties")),
             (reverse("api-v1:list_goals"), _("Goals, with the editorial MDG–SDG mapping")),
             (reverse("api-v1:list_partner_places"), _("Partner places abroad")),
+            (
+                reverse("api-v1:list_partnerships"),
+                _("Partnerships: years, status, funding and themes, with filters and pages"),
+            ),
         ]
         context["feeds"] = feed_links()
         context["rate_limit"] = settings.API_RATE_LIMIT
