@@ -232,3 +232,23 @@ def test_an_editor_cannot_edit_another_municipalitys_story_or_its_results(
     )
     assert refused(response)
     assert [r.indicator for r in theirs.results.all()] == ["Insamlat avfall"]
+
+
+def test_setup_gives_groups_made_earlier_the_partnership_permissions(editorial):
+    from django.contrib.auth.models import Permission
+
+    from millenniekommunerna.editorial.roles import (
+        ensure_editorial_setup,
+        ensure_municipality_group,
+    )
+
+    group = ensure_municipality_group(Municipality.objects.get(code="0382")).group
+    partnership_permissions = Permission.objects.filter(
+        content_type__app_label="partnerships", codename__endswith="_partnership"
+    )
+    group.permissions.remove(*partnership_permissions)
+    ensure_editorial_setup()
+    assert set(group.permissions.filter(content_type__app_label="partnerships")) >= set(
+        partnership_permissions
+    )
+    assert not group.permissions.filter(codename__endswith="_fundingprogramme").exists()
