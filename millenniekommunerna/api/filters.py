@@ -86,7 +86,11 @@ def code_lists():
 
     return {
         "municipality": list(Municipality.objects.order_by("code").values_list("code", flat=True)),
+        "municipality_slug": list(
+            Municipality.objects.order_by("slug").values_list("slug", flat=True)
+        ),
         "county": list(County.objects.order_by("code").values_list("code", flat=True)),
+        "county_slug": list(County.objects.order_by("slug").values_list("slug", flat=True)),
         "goal": list(Goal.objects.order_by("-kind", "number").values_list("slug", flat=True)),
         "country": list(Country.objects.order_by("code").values_list("code", flat=True)),
         "programme": list(FundingProgramme.objects.order_by("slug").values_list("slug", flat=True)),

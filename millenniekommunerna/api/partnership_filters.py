@@ -6,9 +6,33 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from django.db import models
+
 from .filters import FilterError, _known
 
 PROGRAMME_PATTERN = r"^[a-z0-9][a-z0-9-]{0,49}$"
+# A municipality or county by its SCB code, as everywhere in the API, or by its slug, as in the
+# site's addresses (`/kommuner/osthammar/`).
+MUNICIPALITY_PATTERN = r"^([0-9]{4}|[a-z][a-z0-9-]{0,49})$"
+COUNTY_PATTERN = r"^([0-9]{2}|[a-z][a-z0-9-]{0,49})$"
+
+
+def _known_by_code_or_slug(model, values, parameter, what):
+    """The ids of the rows named by these codes or slugs; FilterError for one that names
+    nothing."""
+    values = list(dict.fromkeys(values))
+    codes = [v for v in values if v.isdigit()]
+    slugs = [v for v in values if not v.isdigit()]
+    rows = model.objects.filter(models.Q(code__in=codes) | models.Q(slug__in=slugs))
+    found = {}
+    for pk, code, slug in rows.values_list("pk", "code", "slug"):
+        found[code] = found[slug] = pk
+    missing = [v for v in values if v not in found]
+    if missing:
+        raise FilterError(
+            parameter, f"{parameter}={missing[0]!r}: there is no {what} with that code or slug."
+        )
+    return sorted({found[v] for v in values})
 
 
 @dataclass
@@ -31,8 +55,9 @@ class PartnershipFilters:
 
 
 def apply(queryset, filters: PartnershipFilters):
-    """`queryset` narrowed by `filters`; raises FilterError for codes that do not exist and for
-    years in the wrong order."""
+    """`queryset` narrowed by `filters`; raises FilterError for codes that do not exist. Years in
+    the wrong order (`year_from` after `year_to`) hold no year, so nothing was active in them:
+    an empty result, as the OpenAPI document cannot call that request invalid."""
     from millenniekommunerna.goals.models import Goal
     from millenniekommunerna.municipalities.models import County, Municipality
     from millenniekommunerna.partnerships.models import Country, FundingProgramme, Partnership
@@ -41,12 +66,13 @@ def apply(queryset, filters: PartnershipFilters):
         codes = _known(Country, "code", filters.country, "country", "country")
         queryset = queryset.filter(partner_place__country__code__in=codes)
     if filters.municipality:
-        codes = _known(Municipality, "code", filters.municipality, "municipality", "municipality")
-        ids = Municipality.objects.filter(code__in=codes).values("pk")
+        ids = _known_by_code_or_slug(
+            Municipality, filters.municipality, "municipality", "municipality"
+        )
         queryset = queryset.filter(pk__in=Partnership.objects.involving_municipality(ids))
     if filters.county:
-        codes = _known(County, "code", filters.county, "county", "county")
-        ids = Municipality.objects.filter(county__code__in=codes).values("pk")
+        counties = _known_by_code_or_slug(County, filters.county, "county", "county")
+        ids = Municipality.objects.filter(county_id__in=counties).values("pk")
         queryset = queryset.filter(pk__in=Partnership.objects.involving_municipality(ids))
     if filters.goal:
         codes = _known(Goal, "slug", filters.goal, "goal", "goal")
@@ -59,16 +85,8 @@ def apply(queryset, filters: PartnershipFilters):
             FundingProgramme, "slug", filters.programme, "programme", "funding programme"
         )
         queryset = queryset.filter(funding_programme__slug__in=slugs)
+    if None not in (filters.year_from, filters.year_to) and filters.year_from > filters.year_to:
+        return queryset.none()
     if filters.year_from is not None or filters.year_to is not None:
-        if (
-            filters.year_from is not None
-            and filters.year_to is not None
-            and filters.year_from > filters.year_to
-        ):
-            raise FilterError(
-                "year_from",
-                f"year_from={filters.year_from} is after year_to={filters.year_to}: give the "
-                "earlier year as year_from.",
-            )
         queryset = queryset.active_between(filters.year_from, filters.year_to)
     return queryset

@@ -143,7 +143,9 @@ class OpenDataAPI(NinjaAPI):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         schema["info"]["license"] = licence()  # read at request time, like /oppna-data/
         code_lists = filters.code_lists()
-        for methods in schema["paths"].values():
+        for path, methods in schema["paths"].items():
+            # The partnerships take a municipality's or county's slug as well as its code.
+            by_slug_too = path.endswith("/partnerships")
             for operation in methods.values():
                 for parameter in operation.get("parameters", []):
                     if parameter.get("in") != "query":
@@ -151,6 +153,8 @@ class OpenDataAPI(NinjaAPI):
                     parameter_schema = _without_null(parameter["schema"])
                     parameter_schema.update(PARAMETER_SCHEMAS.get(parameter["name"], {}))
                     codes = code_lists.get(parameter["name"])
+                    if by_slug_too and parameter["name"] in ("municipality", "county"):
+                        codes = codes + code_lists[f"{parameter['name']}_slug"]
                     if codes and parameter_schema.get("type") == "array":
                         parameter_schema["items"]["enum"] = codes
                     parameter["schema"] = parameter_schema

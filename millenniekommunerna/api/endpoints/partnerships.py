@@ -19,9 +19,7 @@ from ..service import (
     PAGE_SIZE_DEFAULT,
     PAGE_SIZE_MAX,
     CountryCode,
-    CountyCode,
     GoalCode,
-    MunicipalityCode,
     Year,
     data_last_modified,
     page_url,
@@ -45,6 +43,10 @@ PARTNERSHIP_PARAMETERS = (
 )
 SLUG_PATTERN = r"^[-a-z0-9_]{1,120}$"
 ProgrammeSlug = Annotated[str, StringConstraints(pattern=partnership_filters.PROGRAMME_PATTERN)]
+MunicipalityCodeOrSlug = Annotated[
+    str, StringConstraints(pattern=partnership_filters.MUNICIPALITY_PATTERN)
+]
+CountyCodeOrSlug = Annotated[str, StringConstraints(pattern=partnership_filters.COUNTY_PATTERN)]
 
 
 def link_header(links: dict[str, str | None]) -> str:
@@ -64,15 +66,15 @@ def list_partnerships(
     country: list[CountryCode] | None = Query(  # noqa: B008 (Ninja declares parameters so)
         None, description="ISO 3166-1 alpha-2 code of the partner place's country (repeatable)."
     ),
-    municipality: list[MunicipalityCode] | None = Query(  # noqa: B008 (Ninja declares parameters so)
+    municipality: list[MunicipalityCodeOrSlug] | None = Query(  # noqa: B008 (Ninja declares parameters so)
         None,
-        description="SCB municipality code (repeatable): partnerships the municipality leads "
-        "or takes part in.",
+        description="SCB municipality code or the municipality's slug (repeatable): `0382` or "
+        "`osthammar`. Partnerships the municipality leads or takes part in.",
     ),
-    county: list[CountyCode] | None = Query(  # noqa: B008 (Ninja declares parameters so)
+    county: list[CountyCodeOrSlug] | None = Query(  # noqa: B008 (Ninja declares parameters so)
         None,
-        description="SCB county code (repeatable): partnerships a municipality of the county "
-        "leads or takes part in.",
+        description="SCB county code or the county's slug (repeatable): `03` or "
+        "`uppsala`. Partnerships a municipality of the county leads or takes part in.",
     ),
     goal: list[GoalCode] | None = Query(  # noqa: B008 (Ninja declares parameters so)
         None, description="Goal code of a theme (repeatable): `sdg-11`."
@@ -86,8 +88,8 @@ def list_partnerships(
     year_from: Year | None = Query(  # noqa: B008 (Ninja declares parameters so)
         None,
         description="Active in this year or later: going on at some time from `year_from` to "
-        "`year_to` (a bound left out is open). A partnership without a start year is never "
-        "counted as active.",
+        "`year_to` (a bound left out is open; a `year_from` after `year_to` matches nothing). A "
+        "partnership without a start year is never counted as active.",
     ),
     year_to: Year | None = Query(  # noqa: B008 (Ninja declares parameters so)
         None, description="Active in this year or earlier."

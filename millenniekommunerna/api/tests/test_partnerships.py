@@ -127,6 +127,11 @@ def test_unknown_facts_are_null(client, partnerships):
         # Kristinehamn leads one and takes part in another.
         ("municipality=1781", ["kristinehamn-kampala", "osthammar-poti"]),
         ("county=01", ["nacka-kisumu"]),
+        # By slug, as in the site's addresses, too.
+        ("municipality=kristinehamn", ["kristinehamn-kampala", "osthammar-poti"]),
+        ("municipality=nacka&municipality=0382", ["nacka-kisumu", "osthammar-poti"]),
+        ("county=stockholm", ["nacka-kisumu"]),
+        ("county=varmland&county=01", ["kristinehamn-kampala", "nacka-kisumu", "osthammar-poti"]),
         ("county=17", ["kristinehamn-kampala", "osthammar-poti"]),
         ("goal=sdg-6", ["nacka-kisumu"]),
         ("goal=mdg-7&goal=sdg-6", ["nacka-kisumu", "osthammar-poti"]),
@@ -139,6 +144,8 @@ def test_unknown_facts_are_null(client, partnerships):
         ("year_to=2010", ["osthammar-poti"]),
         ("year_from=2013&year_to=2013", ["nacka-kisumu", "osthammar-poti"]),
         ("year_from=2015&year_to=2020&country=GE", []),
+        # Years in the wrong order hold no year.
+        ("year_from=2014&year_to=2008", []),
         ("municipality=1781&status=completed", ["osthammar-poti"]),
     ],
 )
@@ -161,16 +168,17 @@ def test_the_year_filters_agree_with_the_queryset(client, partnerships):
     [
         ("country=ge", "country", "ISO 3166-1 alpha-2"),
         ("country=XX", "country", "no country with that code"),
-        ("municipality=0000", "municipality", "no municipality with that code"),
-        ("municipality=osthammar", "municipality", "SCB municipality code"),
-        ("county=99", "county", "no county with that code"),
+        ("municipality=0000", "municipality", "no municipality with that code or slug"),
+        ("municipality=nowhere", "municipality", "no municipality with that code or slug"),
+        ("municipality=Östhammar", "municipality", "SCB municipality code"),
+        ("county=99", "county", "no county with that code or slug"),
+        ("county=lappland", "county", "no county with that code or slug"),
         ("goal=sdg-18", "goal", "goal code"),
         ("status=done", "status", "planned, ongoing, completed or discontinued"),
         ("programme=nope", "programme", "no funding programme with that code"),
         ("programme=ICLD!", "programme", "funding programme's slug"),
         ("year_from=abc", "year_from", "a year from"),
         ("year_to=1800", "year_to", "a year from"),
-        ("year_from=2020&year_to=2010", "year_from", "is after year_to"),
         ("page_size=101", "page_size", "from 1 to 100"),
         ("colour=red", None, "Unknown query parameter 'colour'"),
     ],
@@ -218,6 +226,11 @@ def test_the_index_and_the_openapi_document_list_the_partnerships(client):
     assert parameters["programme"]["schema"]["items"]["enum"] == sorted(
         FundingProgramme.objects.values_list("slug", flat=True)
     )
+    municipalities = parameters["municipality"]["schema"]["items"]["enum"]
+    assert "0382" in municipalities and "osthammar" in municipalities
+    assert "stockholm" in parameters["county"]["schema"]["items"]["enum"]
+    stories = {p["name"]: p for p in schema["paths"]["/api/v1/stories"]["get"]["parameters"]}
+    assert "osthammar" not in stories["municipality"]["schema"]["items"]["enum"]
     assert "Partnership" in schema["components"]["schemas"]
 
 
