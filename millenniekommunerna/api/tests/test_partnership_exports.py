@@ -105,3 +105,14 @@ def test_the_exports_are_listed_with_the_story_exports(client):
     endpoints = client.get("/api/v1/").json()["endpoints"]
     assert endpoints["export_partnerships_csv"].endswith(CSV_URL)
     assert endpoints["export_partnerships_json"].endswith(JSON_URL)
+
+
+def test_the_open_data_page_documents_every_partnership_column(client):
+    from millenniekommunerna.api.models import PARTNERSHIP_FIELD_DESCRIPTIONS
+
+    assert tuple(PARTNERSHIP_FIELD_DESCRIPTIONS) == partnership_exports.CSV_COLUMNS
+    html = client.get("/oppna-data/").content.decode()
+    section = html[html.index('id="partnership-fields-caption"') :]
+    for column in partnership_exports.CSV_COLUMNS:
+        assert f"<code>{column.replace('_', '_<wbr>')}</code>" in section, column
+    assert "Kolumnerna i samarbetenas CSV-fil." in html
