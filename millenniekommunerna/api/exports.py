@@ -169,11 +169,11 @@ def json_parts(context, queryset=None):
     yield "\n]\n"
 
 
-def _download(generator, content_type, extension):
+def _download(generator, content_type, extension, filename=FILENAME):
     response = StreamingHttpResponse(
         (part.encode("utf-8") for part in generator), content_type=content_type
     )
-    response["Content-Disposition"] = f'attachment; filename="{FILENAME}.{extension}"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
     response["Cache-Control"] = "public, max-age=300"
     return response
 

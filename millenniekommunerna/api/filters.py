@@ -82,13 +82,18 @@ def code_lists():
     """The codes that exist, per filter parameter, for the OpenAPI document."""
     from millenniekommunerna.goals.models import Goal
     from millenniekommunerna.municipalities.models import County, Municipality
-    from millenniekommunerna.partnerships.models import Country
+    from millenniekommunerna.partnerships.models import Country, FundingProgramme
 
     return {
         "municipality": list(Municipality.objects.order_by("code").values_list("code", flat=True)),
+        "municipality_slug": list(
+            Municipality.objects.order_by("slug").values_list("slug", flat=True)
+        ),
         "county": list(County.objects.order_by("code").values_list("code", flat=True)),
+        "county_slug": list(County.objects.order_by("slug").values_list("slug", flat=True)),
         "goal": list(Goal.objects.order_by("-kind", "number").values_list("slug", flat=True)),
         "country": list(Country.objects.order_by("code").values_list("code", flat=True)),
+        "programme": list(FundingProgramme.objects.order_by("slug").values_list("slug", flat=True)),
     }
 
 

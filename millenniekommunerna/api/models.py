@@ -43,6 +43,30 @@ FIELD_DESCRIPTIONS = {
 }
 
 
+# The same for the partnerships' CSV file (partnership_exports.CSV_COLUMNS).
+PARTNERSHIP_FIELD_DESCRIPTIONS = {
+    "slug": _("The partnership's stable name; the API's /api/v1/partnerships/{slug}."),
+    "url": _("The partnership's page on this site."),
+    "municipality_code": _("SCB code of the Swedish municipality that leads the partnership."),
+    "municipality": _("The leading municipality's name."),
+    "other_municipality_codes": _("SCB codes of the other Swedish municipalities in it."),
+    "other_municipalities": _("Their names."),
+    "partner_place": _("The place abroad."),
+    "partner_place_slug": _("The place's stable name, as in /api/v1/partner-places."),
+    "country_code": _("ISO 3166-1 code of the place's country."),
+    "country": _("The country's name in Swedish."),
+    "latitude": _("The place's latitude (GeoNames)."),
+    "longitude": _("The place's longitude (GeoNames)."),
+    "start_year": _("Year the partnership started, when known."),
+    "end_year": _("Year it ended; empty while it goes on."),
+    "status": _("planned, ongoing, completed or discontinued; empty when not known."),
+    "funding_programme": _("Who pays for the work: icld, sida, eu, egen-finansiering …"),
+    "goals": _("Goal codes of its themes."),
+    "description": _("What the partnership is about."),
+    "story_ids": _("Ids of the published stories that belong to it."),
+}
+
+
 def feed_links():
     """The site-wide story feeds (Atom and RSS), if the feeds app is installed."""
     try:
@@ -82,6 +106,7 @@ class OpenDataPage(BasePage):
         context["licence_name"] = settings.OPEN_DATA_LICENCE_NAME
         context["licence_url"] = settings.OPEN_DATA_LICENCE_URL
         context["fields"] = list(FIELD_DESCRIPTIONS.items())
+        context["partnership_fields"] = list(PARTNERSHIP_FIELD_DESCRIPTIONS.items())
         context["api_links"] = {
             "root": "/api/v1/",
             "docs": reverse("api-v1:openapi-view"),
@@ -89,6 +114,8 @@ class OpenDataPage(BasePage):
             "stories": reverse("api-v1:list_stories"),
             "csv": reverse("api-v1:export_csv"),
             "json": reverse("api-v1:export_json"),
+            "partnerships_csv": reverse("api-v1:export_partnerships_csv"),
+            "partnerships_json": reverse("api-v1:export_partnerships_json"),
         }
         context["endpoints"] = [
             (reverse("api-v1:list_stories"), _("Stories, with filters and pages")),
@@ -96,6 +123,10 @@ class OpenDataPage(BasePage):
             (reverse("api-v1:list_counties"), _("Counties")),
             (reverse("api-v1:list_goals"), _("Goals, with the editorial MDG–SDG mapping")),
             (reverse("api-v1:list_partner_places"), _("Partner places abroad")),
+            (
+                reverse("api-v1:list_partnerships"),
+                _("Partnerships: years, status, funding and themes, with filters and pages"),
+            ),
         ]
         context["feeds"] = feed_links()
         context["rate_limit"] = settings.API_RATE_LIMIT

@@ -319,3 +319,62 @@ class PartnerPlaceList(Schema):
     count: int
     attribution: str = Field(description="Credit required by the place data's licence.")
     results: list[PartnerPlace]
+
+
+class PartnershipMunicipality(Schema):
+    code: str = Field(description="SCB municipality code, four digits.", examples=["0382"])
+    slug: str = Field(examples=["osthammar"])
+    name: str = Field(examples=["Östhammar"])
+    role: Literal["lead", "partner"] = Field(
+        description="`lead`: the municipality that leads the partnership (always first); "
+        "`partner`: another Swedish municipality in it."
+    )
+    url: str | None = Field(description="The municipality's page on this site.")
+
+
+class FundingProgrammeRef(Schema):
+    slug: str = Field(examples=["icld"])
+    name: str = Field(examples=["ICLD"])
+    url: str | None = Field(description="The programme's own web site, when known.")
+
+
+class StoryLink(Schema):
+    id: int = Field(description="The story's id: `/api/v1/stories/{id}`.")
+    title: str
+    url: str | None = Field(description="The story's page on this site.")
+
+
+PartnershipStatus = Literal["planned", "ongoing", "completed", "discontinued"]
+
+
+class Partnership(Schema):
+    slug: str = Field(description="Stable id of the partnership.", examples=["osthammar-poti"])
+    url: str | None = Field(description="The partnership's page on this site.")
+    municipalities: list[PartnershipMunicipality] = Field(
+        description="The Swedish municipalities in the partnership, the lead first."
+    )
+    partner_place: PartnerPlaceRef
+    start_year: int | None = Field(description="Year the partnership started, when known.")
+    end_year: int | None = Field(description="Year it ended; null while it goes on.")
+    status: PartnershipStatus | None = Field(
+        description="Where the partnership stands; null when not known."
+    )
+    funding_programme: FundingProgrammeRef | None = Field(
+        description="Who pays for the work (ICLD, Sida, an EU programme, the municipality's "
+        "own budget); null when not known."
+    )
+    goals: list[GoalRef] = Field(description="The goals the partnership works on (its themes).")
+    description: str
+    stories: list[StoryLink] = Field(
+        description="The published stories that belong to the partnership, by title."
+    )
+
+
+class PartnershipPage(Schema):
+    count: int = Field(description="Partnerships matching the filters, on all pages.")
+    page: int
+    page_size: int
+    pages: int = Field(description="Number of pages (at least 1).")
+    next: str | None = Field(description="URL of the next page; null on the last.")
+    previous: str | None = Field(description="URL of the previous page; null on the first.")
+    results: list[Partnership]

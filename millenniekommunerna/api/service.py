@@ -55,7 +55,7 @@ DESCRIPTION = """
 Published stories of Swedish municipalities' local work toward the global development goals,
 with the municipalities (by SCB code, as SCB and Kolada use them), counties, goals (the 8
 Millennium Development Goals `mdg-1`…`mdg-8` and the 17 Sustainable Development Goals
-`sdg-1`…`sdg-17`) and partner places abroad.
+`sdg-1`…`sdg-17`), partner places abroad and the partnerships with them.
 
 * Only published content. JSON, UTF-8. Dates and times are ISO 8601.
 * **Filters**: a parameter may be repeated, and its values are alternatives (OR):
@@ -63,16 +63,18 @@ Millennium Development Goals `mdg-1`…`mdg-8` and the 17 Sustainable Developmen
   `goal=sdg-12&county=17`. A code that does not exist is an error (400), not an empty result.
   Unknown parameters are errors too.
 * **Pages**: `page` (from 1) and `page_size` (1–100, default 20); `count` is the total and
-  `next`/`previous` link the neighbouring pages. Stories are ordered newest first (by first
-  publication — at the source for stories from elsewhere, see `published` — then by id), so
-  pages never overlap.
+  `next`/`previous` link the neighbouring pages (for partnerships also a `Link` header).
+  Stories are ordered newest first (by first publication — at the source for stories from
+  elsewhere, see `published` — then by id), partnerships by municipality and place, so pages
+  never overlap.
 * **Errors**: `{"detail": "…"}`, with 400 for a bad parameter, 404, 405 and 429.
 * **Caching**: responses carry `ETag` and `Last-Modified`; send `If-None-Match` or
   `If-Modified-Since` to get `304 Not Modified` when nothing changed.
 * **Rate limit**: per client address; over it you get `429` and `Retry-After` (seconds).
 * **CORS**: any origin may read (`Access-Control-Allow-Origin: *`).
 * **Bulk**: `/api/v1/exports/stories.csv` and `/api/v1/exports/stories.json` hold every
-  published story. Harvest changes with `updated_since`.
+  published story. Harvest changes with `updated_since`. `/api/v1/exports/partnerships.csv`
+  and `.json` hold every partnership.
 """
 
 
@@ -141,7 +143,9 @@ class OpenDataAPI(NinjaAPI):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
         schema["info"]["license"] = licence()  # read at request time, like /oppna-data/
         code_lists = filters.code_lists()
-        for methods in schema["paths"].values():
+        for path, methods in schema["paths"].items():
+            # The partnerships take a municipality's or county's slug as well as its code.
+            by_slug_too = path.endswith("/partnerships")
             for operation in methods.values():
                 for parameter in operation.get("parameters", []):
                     if parameter.get("in") != "query":
@@ -149,6 +153,8 @@ class OpenDataAPI(NinjaAPI):
                     parameter_schema = _without_null(parameter["schema"])
                     parameter_schema.update(PARAMETER_SCHEMAS.get(parameter["name"], {}))
                     codes = code_lists.get(parameter["name"])
+                    if by_slug_too and parameter["name"] in ("municipality", "county"):
+                        codes = codes + code_lists[f"{parameter['name']}_slug"]
                     if codes and parameter_schema.get("type") == "array":
                         parameter_schema["items"]["enum"] = codes
                     parameter["schema"] = parameter_schema
@@ -197,6 +203,11 @@ PARAMETER_HELP = {
     "millennium": "true or false",
     "story_id": f"a story id, a whole number from 1 to {ID_MAX}",
     "code": "an SCB municipality code of four digits, e.g. 1781",
+    "status": "planned, ongoing, completed or discontinued",
+    "programme": "a funding programme's slug, e.g. icld",
+    "year_from": f"a year from {filters.YEAR_MIN} to {filters.YEAR_MAX}, e.g. 2010",
+    "year_to": f"a year from {filters.YEAR_MIN} to {filters.YEAR_MAX}, e.g. 2020",
+    "slug": "a partnership's slug, e.g. osthammar-poti",
 }
 
 

@@ -2,11 +2,13 @@
 
 - *Kommunredaktör* (one group per municipality): add and change pages on that municipality's
   page and below it, lock them while editing; add, change and choose images in the
-  municipality's own collection; propose partner places for it. No publish permission,
+  municipality's own collection; propose partner places for it; keep the partnerships it
+  takes part in (partnerships.permissions). No publish permission,
   nothing elsewhere.
 - *Nationell redaktör*: add, change, publish, lock and unlock everywhere in the page tree;
-  every image and collection; the municipalities' Millenniekommun status, goals, partner places and
-  partnerships (and confirming proposed places); the tips of every municipality.
+  every image and collection; the municipalities' Millenniekommun status, goals, partner places,
+  partnerships and funding programmes (and confirming proposed places); the tips of every
+  municipality.
 - The workflow *Nationell granskning* (one task approved by the national editors) sits on the
   municipality index page, so every story and municipality page goes through it.
 
@@ -42,6 +44,11 @@ MUNICIPALITY_MODEL_PERMISSIONS = (
     "partnerships.add_partnerplaceproposal",
     "partnerships.change_partnerplaceproposal",
     "partnerships.view_partnerplaceproposal",
+    # Keep the partnerships the municipality takes part in (partnerships.permissions).
+    "partnerships.view_partnership",
+    "partnerships.add_partnership",
+    "partnerships.change_partnership",
+    "partnerships.delete_partnership",
 )
 
 NATIONAL_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
@@ -64,6 +71,10 @@ NATIONAL_MODEL_PERMISSIONS = (
     "partnerships.add_partnership",
     "partnerships.change_partnership",
     "partnerships.delete_partnership",
+    "partnerships.view_fundingprogramme",
+    "partnerships.add_fundingprogramme",
+    "partnerships.change_fundingprogramme",
+    "partnerships.delete_fundingprogramme",
     "partnerships.view_partnerplaceproposal",
     "partnerships.change_partnerplaceproposal",
     "partnerships.delete_partnerplaceproposal",
@@ -172,4 +183,7 @@ class Setup:
 
 def ensure_editorial_setup() -> Setup:
     workflow = ensure_review_workflow()
+    # Groups made before a permission joined the role get it now.
+    for link in MunicipalityEditorGroup.objects.select_related("group"):
+        _add_model_permissions(link.group, MUNICIPALITY_MODEL_PERMISSIONS)
     return Setup(national_group=Group.objects.get(name=NATIONAL_GROUP), workflow=workflow)

@@ -18,6 +18,7 @@ from millenniekommunerna.core.navigation import lang_url, section_page_url
 
 from .adaptations import most_reused_table
 from .charts import bar_chart
+from .partnerships import active_partnerships_table
 from .tables import Table, all_tables, summary
 
 
@@ -34,6 +35,14 @@ def tables_for(request) -> dict:
     return get_or_build(f"statistics:tables:{get_language()}", build)
 
 
+def active_partnerships_for(request) -> Table:
+    """Active partnerships per country and year (its own entry in the derived cache, renewed
+    with the others when a partnership changes)."""
+    return get_or_build(
+        f"statistics:active-partnerships:{get_language()}", active_partnerships_table
+    )
+
+
 def statistics_page(request):
     def build():
         data = tables_for(request)
@@ -48,6 +57,7 @@ def statistics_page(request):
                 "goal_tables": [by_slug["globala-malen"], by_slug["millenniemalen"]],
                 "county_table": by_slug["berattelser-per-lan"],
                 "home_url": lang_url("/"),
+                "active_partnerships": active_partnerships_for(request),
             },
         )
 
@@ -86,7 +96,8 @@ def table_rows(table: Table, decimal_mark: str) -> list[list[str]]:
 
 
 def table_csv(request, slug):
-    table = next((t for t in tables_for(request)["tables"] if t.slug == slug), None)
+    tables = [*tables_for(request)["tables"], active_partnerships_for(request)]
+    table = next((t for t in tables if t.slug == slug), None)
     if table is None:
         raise Http404("No statistics table by that name.")
     delimiter, decimal_mark = csv_format(get_language())

@@ -4,7 +4,7 @@ core.derived_cache) when what they show changes: any page published, unpublished
 deleted (a section page's title is in every page's menu, a municipality page's in its
 stories' breadcrumbs), and any reference data a page shows."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -13,7 +13,12 @@ from millenniekommunerna.core.derived_cache import invalidate
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.images.models import CustomImage
 from millenniekommunerna.municipalities.models import County, Municipality
-from millenniekommunerna.partnerships.models import Country, PartnerPlace, Partnership
+from millenniekommunerna.partnerships.models import (
+    Country,
+    FundingProgramme,
+    PartnerPlace,
+    Partnership,
+)
 
 from .models import StoryPage
 
@@ -41,6 +46,8 @@ def story_created_published(sender, instance, created, **kwargs):
 
 @receiver(post_save, sender=Partnership)
 @receiver(post_delete, sender=Partnership)
+@receiver(post_save, sender=FundingProgramme)
+@receiver(post_delete, sender=FundingProgramme)
 @receiver(post_save, sender=PartnerPlace)
 @receiver(post_delete, sender=PartnerPlace)
 @receiver(post_save, sender=Municipality)
@@ -55,5 +62,18 @@ def story_created_published(sender, instance, created, **kwargs):
 def reference_changed(sender, **kwargs):
     """Partnerships draw the world map's lines; a municipality's Millennium status marks it on
     the Sweden map; names of goals, counties and countries and images' texts are on the pages;
-    the site and the view restrictions decide how pages are found and who may see them."""
+    the site and the view restrictions decide how pages are found and who may see them;
+    a partnership's record (years, status, funding programme) is on its page, the statistics
+    and in the API."""
     invalidate()
+
+
+@receiver(m2m_changed, sender=Partnership.other_municipalities.through)
+@receiver(m2m_changed, sender=Partnership.goals.through)
+@receiver(m2m_changed, sender=StoryPage.partnerships.through)
+def partnership_links_changed(sender, action, **kwargs):
+    """The municipalities and themes of a partnership, and the stories that belong to it, are
+    saved after the partnership itself (the admin form's many-to-many step; a story's are
+    written with the page, or straight by the importer)."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        invalidate()

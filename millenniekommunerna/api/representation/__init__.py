@@ -32,6 +32,10 @@ from .images import (
     image_data,
     story_images,
 )
+from .partnerships import (
+    partnership_data,
+    partnerships_for_api,
+)
 from .places import (
     counties_with_counts,
     county_data,
@@ -85,6 +89,8 @@ __all__ = [
     "partner_place_data",
     "partner_place_ref",
     "partner_places_with_counts",
+    "partnership_data",
+    "partnerships_for_api",
     "preload",
     "preload_bodies",
     "preload_followup",

@@ -16,8 +16,12 @@ EXPECTED_PATHS = {
     "/api/v1/counties",
     "/api/v1/goals",
     "/api/v1/partner-places",
+    "/api/v1/partnerships",
+    "/api/v1/partnerships/{slug}",
     "/api/v1/exports/stories.csv",
     "/api/v1/exports/stories.json",
+    "/api/v1/exports/partnerships.csv",
+    "/api/v1/exports/partnerships.json",
 }
 
 

@@ -47,7 +47,7 @@ def api_schema(wsgi_in_test_transaction, seed_stories, make_rich_story, settings
 def run_operations(api_schema, mode):
     failures = {}
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 9  # the docs and the document itself are not operations
+    assert len(operations) == 13  # the docs and the document itself are not operations
 
     for operation in operations:
 

@@ -6,7 +6,8 @@ Since then: stories gained `published` (when and where a story was first publish
 addition that breaks no client; the `year` filter counts a story without years in the years
 it was published at its source (the listing's year facet does the same); stories gained what
 came of the work (status, results, lessons learned, contact, review state, the stories adapted
-from and by, partnerships), additions that break no client."""
+from and by, partnerships); partnerships as records (`/partnerships`, `/partnerships/{slug}`
+and their exports) — additions that break no client."""
 
 from pathlib import Path
 

@@ -383,6 +383,8 @@ def _apply_plan(
         changes.append("samarbetsorter")
     if _add_missing(page.countries, plan.countries):
         changes.append("länder")
+    if _add_missing(page.partnerships, _partnerships_of(plan)):
+        changes.append("samarbeten")
     # Only an unknown status is filled in: an editor may know that the work has moved on.
     if plan.status and not page.status:
         page.status = plan.status
@@ -417,6 +419,18 @@ def _apply_plan(
     else:
         result.warnings.append("är avpublicerad; ändringarna sparades som utkast")
     return result
+
+
+def _partnerships_of(plan: _Plan) -> list[Partnership]:
+    """The partnerships of the story's municipality with the places it names (made first by
+    `_partnerships`; in a dry run the new ones do not exist yet)."""
+    if not plan.places:
+        return []
+    return list(
+        Partnership.objects.filter(
+            municipality=plan.municipality, partner_place__in=plan.places
+        ).order_by("pk")
+    )
 
 
 def _partnerships(plans: list[_Plan], dry_run: bool) -> int:
@@ -462,11 +476,12 @@ def import_listing(
     report = ImportReport(dry_run=dry_run)
     with transaction.atomic():
         plans = plan_import(listing, goal_rows, goals_source)
+        # The partnerships first, so that each story is linked to its own.
+        report.partnerships_created = _partnerships(plans, dry_run)
         # The old page listed its newest story first; creating the last card first keeps that
         # order on the site, which lists stories newest first.
         results = [_apply_plan(plan, dry_run, overwrite, source) for plan in reversed(plans)]
         report.stories = results[::-1]
-        report.partnerships_created = _partnerships(plans, dry_run)
         if mark_millennium:
             report.millennium_marked = _mark_millennium(plans, dry_run)
     return report

@@ -439,6 +439,20 @@ class TestSeedImport:
         assert Partnership.objects.count() == 9
         assert StoryPage.objects.filter(partner_places__isnull=False).count() == 9
 
+    def test_each_story_is_linked_to_the_partnerships_of_its_places(self):
+        """A story belongs to its municipality's partnership with each place it names; the
+        stories without a place belong to none."""
+        stories = StoryPage.objects.select_related("municipality").prefetch_related(
+            "partner_places", "partnerships"
+        )
+        linked = 0
+        for story in stories:
+            expected = {(story.municipality_id, place.pk) for place in story.partner_places.all()}
+            found = {(p.municipality_id, p.partner_place_id) for p in story.partnerships.all()}
+            assert found == expected, story.title
+            linked += bool(found)
+        assert linked == 9
+
     @pytest.mark.parametrize(
         ("title", "codes"),
         [
