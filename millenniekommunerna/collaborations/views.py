@@ -74,7 +74,7 @@ def partnership_index(request):
         "param_to": PARAM_TO,
         "home_url": lang_url("/"),
     }
-    if selection.is_filtered or selection.notices or request.GET:
+    if request.GET:
         # A filtered listing, a later page, an address with a mistake in it: not for search
         # engines, which are pointed at the whole listing (docs/crawling.md).
         context["robots"] = "noindex, follow"

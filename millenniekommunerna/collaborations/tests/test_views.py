@@ -153,6 +153,7 @@ def test_chosen_filters_can_be_removed(client, partnerships):
         "Ta bort filtret Aktiva 2010 eller senare ×": "?land=ke&status=avslutat",
     }
     form = soup.select_one("form.years-form")
+    assert form["action"] == "/samarbeten/"
     assert {(i["name"], i["value"]) for i in form.select("input[type=hidden]")} == {
         ("land", "ke"),
         ("status", "avslutat"),
@@ -311,3 +312,22 @@ def test_detail_query_count_does_not_grow(client, partnerships):
     cache.clear()
     queries_of(client, url)
     assert queries_of(client, url) == before <= 10
+
+
+@pytest.mark.parametrize("path", ["/samarbeten/?land=ke", "/samarbeten/nacka-kisumu/"])
+def test_pages_come_from_the_page_cache_until_a_partnership_changes(
+    client, settings, partnerships, path
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    first = client.get(path)
+    assert first.cookies == {} and not client.cookies
+    assert "public" in first["Cache-Control"]
+    again = client.get(path)
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == first.content
+    kisumu = partnerships["kisumu"]
+    kisumu.status = "discontinued"
+    kisumu.save()
+    renewed = client.get(path)
+    assert "X-Page-Cache" not in renewed
+    assert "Avbrutet" in renewed.content.decode()
