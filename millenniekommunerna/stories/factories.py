@@ -38,9 +38,3 @@ class StoryPageFactory(wagtail_factories.PageFactory):
         if create and extracted:
             self.partner_places.set(extracted)
             self.save()
-
-    @factory.post_generation
-    def partnerships(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.partnerships.set(extracted)
-            self.save()

@@ -20,6 +20,20 @@ def municipality(code):
     return Municipality.objects.get(code=code)
 
 
+def story_of(partnership, **kwargs):
+    """A published story that belongs to `partnership`."""
+    story = StoryPageFactory(**kwargs)
+    story.partnerships.set([partnership])
+    story.save()
+    return story
+
+
+@pytest.fixture
+def story_in():
+    """`story_in(partnership, **factory_arguments)`: a published story of the partnership."""
+    return story_of
+
+
 @pytest.fixture
 def partnerships(db):
     """Four partnerships: Östhammar–Poti (with Uppsala, ongoing since 2005, ICLD, two goals,
@@ -56,6 +70,6 @@ def partnerships(db):
         status=WorkStatus.PLANNED,
     )
     for title in ("Brandbilar till Poti", "Rent vatten i Poti"):
-        StoryPageFactory(title=title, municipality_code="0382", partnerships=[poti])
-    StoryPageFactory(title="Skolor i Kisumu", municipality_code="0182", partnerships=[kisumu])
+        story_of(poti, title=title, municipality_code="0382")
+    story_of(kisumu, title="Skolor i Kisumu", municipality_code="0182")
     return {"poti": poti, "kisumu": kisumu, "kampala": kampala, "gaziantep": gaziantep}

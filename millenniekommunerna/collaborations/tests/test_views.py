@@ -7,7 +7,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from millenniekommunerna.partnerships.models import Partnership
-from millenniekommunerna.stories.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -303,12 +302,12 @@ def test_listing_query_count_does_not_grow(client, partnerships):
     assert count_heading(client.get(url)) == 9
 
 
-def test_detail_query_count_does_not_grow(client, partnerships):
+def test_detail_query_count_does_not_grow(client, partnerships, story_in):
     url = "/samarbeten/osthammar-poti/"
     queries_of(client, url)
     before = queries_of(client, url)
     for number in range(4):
-        StoryPageFactory(municipality_code="0382", partnerships=[partnerships["poti"]])
+        story_in(partnerships["poti"], municipality_code="0382")
     cache.clear()
     queries_of(client, url)
     assert queries_of(client, url) == before <= 10
