@@ -15,7 +15,8 @@ from millenniekommunerna.partnerships.models import Partnership
 from millenniekommunerna.stories.models import StoryPage
 
 from .facts import facts
-from .listing import PARAM_FROM, PARAM_PAGE, PARAM_TO, PartnershipFinder, PartnershipSelection
+from .finder import PartnershipFinder
+from .listing import PARAM_FROM, PARAM_PAGE, PARAM_TO, PartnershipSelection
 
 PER_PAGE = 20
 STORIES_PER_PAGE = 12
