@@ -32,6 +32,7 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 urlpatterns += i18n_patterns(
     path("sok/", include("millenniekommunerna.search.urls")),
     path("karta/", include("millenniekommunerna.maps.urls")),
+    path("samarbeten/", include("millenniekommunerna.collaborations.urls")),
     path("statistik/", include("millenniekommunerna.statistics.urls")),
     path("tipsa/", include("millenniekommunerna.tips.urls")),
     path("kontakta/", include("millenniekommunerna.reuse.urls")),

@@ -202,6 +202,7 @@ class PartnershipLine:
     municipality_url: str
     d: str
     story_count: int
+    partnership_url: str = ""
 
     @property
     def label(self) -> str:
@@ -303,6 +304,7 @@ def world_map(request) -> dict:
             "municipality__label_lon",
             "municipality__label_lat",
             "partner_place_id",
+            "slug",
         ).order_by("municipality__name", "partner_place__name")
     )
     places = list(
@@ -351,7 +353,7 @@ def world_map(request) -> dict:
             story_count=place.story_count,
         )
     lines, origins = [], {}
-    for name, slug, lon, lat, place_id in partnerships:
+    for name, slug, lon, lat, place_id, partnership_slug in partnerships:
         marker = markers.get(place_id)
         if marker is None:
             continue
@@ -365,6 +367,8 @@ def world_map(request) -> dict:
                 municipality_url=f"{base}{slug}/" if base else "",
                 d=_curve(origins[slug], (marker.x, marker.y)),
                 story_count=pair_counts.get((slug, place_id), 0),
+                # Reversed inside i18n_patterns: in the active language, like place_url.
+                partnership_url=reverse("collaborations:detail", args=[partnership_slug]),
             )
         )
     placer = LabelPlacer(

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from millenniekommunerna.core.derived_cache import get_or_build
 from millenniekommunerna.core.navigation import lang_url
 from millenniekommunerna.municipalities.models import Municipality
-from millenniekommunerna.partnerships.models import PartnerPlace
+from millenniekommunerna.partnerships.models import PartnerPlace, Partnership
 from millenniekommunerna.stories.models import StoryPage
 
 from . import builders, shapes
@@ -72,6 +72,23 @@ def place_page(request, slug):
     base = builders.municipality_base_url(request)
     for partner in partners:
         partner.url = f"{base}{partner.slug}/" if base else ""
+
+    def build_partnerships():
+        found = Partnership.objects.filter(partner_place=place).select_related("municipality")
+        found = found.prefetch_related("other_municipalities").order_by("municipality__name")
+        return [
+            {
+                "slug": partnership.slug,
+                "names": [partnership.municipality.name]
+                + [m.name for m in partnership.other_municipalities.all()],
+            }
+            for partnership in found
+        ]
+
+    partnerships = [
+        {**row, "url": reverse("collaborations:detail", args=[row["slug"]])}
+        for row in get_or_build(f"maps:place-partnerships:{place.pk}", build_partnerships)
+    ]
     geometry = shapes.world(((place.longitude, place.latitude),), width=400)
     return render(
         request,
@@ -81,6 +98,7 @@ def place_page(request, slug):
             "municipality": municipality,
             "stories": page_obj,
             "partners": partners,
+            "partnerships": partnerships,
             "locator": {
                 "frame": geometry.frame,
                 "countries": geometry.countries,

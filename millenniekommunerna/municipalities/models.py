@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from millenniekommunerna.core import providers
+from millenniekommunerna.core import derived_cache, providers
 from millenniekommunerna.core.models import BasePage
 
 
@@ -202,6 +202,29 @@ class MunicipalityPage(BasePage):
             "Stories from %(municipality)s of its local work toward the global development "
             "goals, and the places abroad it works with."
         ) % {"municipality": self.municipality.name}
+
+    @cached_property
+    def partnerships(self):
+        """The partnerships the municipality leads or takes part in, with the place and the
+        other municipalities (kept with the derived data: renewed when a partnership or a
+        story changes)."""
+        from millenniekommunerna.partnerships.models import Partnership
+
+        def build():
+            found = (
+                Partnership.objects.involving_municipality([self.municipality_id])
+                .select_related("municipality", "partner_place__country")
+                .prefetch_related("other_municipalities")
+                .order_by("partner_place__name", "pk")
+            )
+            for partnership in found:
+                involved = [partnership.municipality, *partnership.other_municipalities.all()]
+                partnership.partners = [m.name for m in involved if m.pk != self.municipality_id]
+            return list(found)
+
+        return derived_cache.get_or_build(
+            f"municipality-partnerships:{self.municipality_id}", build
+        )
 
     @cached_property
     def partner_places(self):

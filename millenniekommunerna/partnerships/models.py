@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -238,6 +239,11 @@ class Partnership(models.Model):
         if not self.slug:
             self.slug = self.slug_for(self.municipality.name, self.partner_place.name)
         return super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """`/samarbeten/<slug>/` in the active language. Reversed by name: the public pages
+        belong to a feature app that this layer must not import."""
+        return reverse("collaborations:detail", args=[self.slug])
 
     def clean(self):
         super().clean()

@@ -150,11 +150,19 @@ class PathSitemap(Sitemap):
 
 
 class ViewSitemap(PathSitemap):
-    """The map, the statistics and the tip form."""
+    """The map, the partnerships, the statistics and the tip form."""
 
     def paths(self):
         with translation.override(settings.LANGUAGE_CODE):
-            return [reverse(name) for name in ("maps:index", "statistics:index", "tips:submit")]
+            return [
+                reverse(name)
+                for name in (
+                    "maps:index",
+                    "collaborations:index",
+                    "statistics:index",
+                    "tips:submit",
+                )
+            ]
 
 
 class PlaceSitemap(PathSitemap):
@@ -174,6 +182,17 @@ class PlaceSitemap(PathSitemap):
         )
         with translation.override(settings.LANGUAGE_CODE):
             return [reverse("maps:place", args=[slug]) for slug in places]
+
+
+class PartnershipSitemap(PathSitemap):
+    """Each partnership's page (`/samarbeten/<slug>/`)."""
+
+    def paths(self):
+        from millenniekommunerna.partnerships.models import Partnership
+
+        slugs = Partnership.objects.order_by("slug").values_list("slug", flat=True)
+        with translation.override(settings.LANGUAGE_CODE):
+            return [reverse("collaborations:detail", args=[slug]) for slug in slugs]
 
 
 class LandingSitemap(PathSitemap):
@@ -202,6 +221,7 @@ SITEMAPS = {
     "sidor": PageSitemap,
     "vyer": ViewSitemap,
     "orter": PlaceSitemap,
+    "samarbeten": PartnershipSitemap,
     "listor": LandingSitemap,
 }
 

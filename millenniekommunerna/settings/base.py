@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "millenniekommunerna.embeds",
     "millenniekommunerna.suggestions",
     "millenniekommunerna.reuse",
+    "millenniekommunerna.collaborations",
     "millenniekommunerna.backups",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -5,9 +5,9 @@ saying so."""
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from millenniekommunerna.core import query_params
 from millenniekommunerna.core import swedish as text
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.municipalities.models import County, Municipality
@@ -35,8 +35,7 @@ from .presentation import active_filters
 
 
 def _short(value: str) -> str:
-    value = " ".join(str(value).split())
-    return value if len(value) <= MAX_PARAM_LENGTH else value[:MAX_PARAM_LENGTH] + "…"
+    return query_params.short(value, MAX_PARAM_LENGTH)
 
 
 def _period(value: str) -> str | None:
@@ -51,22 +50,11 @@ def _period(value: str) -> str | None:
     return "-".join(years) if len(years) == 2 and years[0] != years[1] else years[0]
 
 
-def _without_nul(params) -> QueryDict:
-    """The query string without NUL characters: no slug, code or word has one, and PostgreSQL
-    refuses a text parameter that holds one (a server error instead of "no such goal")."""
-    cleaned = QueryDict(mutable=True)
-    for key, values in params.lists():
-        cleaned.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
-    return cleaned
+_without_nul = query_params.without_nul
 
 
 def _values(params, name: str) -> list[str]:
-    seen = []
-    for value in params.getlist(name):
-        value = value.strip().lower()
-        if value and value not in seen:
-            seen.append(value)
-    return seen[:MAX_VALUES_PER_PARAM]
+    return query_params.values(params, name, MAX_VALUES_PER_PARAM)
 
 
 @dataclass
