@@ -40,6 +40,27 @@ FIELD_DESCRIPTIONS = {
         "was added here (ISO 8601)."
     ),
     "last_published_at": _("When the story was last updated (ISO 8601)."),
+    "status": _(
+        "Where the work stands: planned, ongoing, completed or discontinued; empty when not known."
+    ),
+    "results": _(
+        "Measured results, separated by semicolons: indicator, unit: baseline value (year) → "
+        "latest value (year), and the source."
+    ),
+    "lessons_learned": _("What worked and what did not."),
+    "contact_role": _("Whom to ask: a role, never a person."),
+    "contact_organisation": _("The organisation of that role."),
+    "last_reviewed_at": _(
+        "When an editor last published the story or confirmed it is still true (ISO 8601)."
+    ),
+    "review_state": _(
+        "current; due (not reviewed for 12 months); out_of_date (not for 24 months: "
+        "“inaktuell” on the site)."
+    ),
+    "out_of_date": _("true when review_state is out_of_date."),
+    "adapted_from": _("The id of the story this work took its idea from, if any."),
+    "adapted_by": _("The ids of the published stories that took their idea from this one."),
+    "partnerships": _("The partnerships the story belongs to, as in /api/v1/partnerships/{slug}."),
 }
 
 

@@ -80,6 +80,11 @@ def test_municipality_editor_group_has_exactly_its_permissions(side_a):
         "add_partnerplaceproposal",
         "change_partnerplaceproposal",
         "view_partnerplaceproposal",
+        # Their municipality's partnerships only (partnerships.permissions).
+        "add_partnership",
+        "change_partnership",
+        "delete_partnership",
+        "view_partnership",
     }
 
 
