@@ -69,6 +69,7 @@ SCAFFOLDING = {
     "goals.goalmapping",
     "partnerships.country",
     "partnerships.partnerplace",
+    "partnerships.fundingprogramme",
     "home.homepage",
     "stories.storyindexpage",
     "municipalities.municipalityindexpage",

@@ -1,10 +1,19 @@
-"""The 250 countries (CLDR names in Swedish and English) and the partner places abroad
-(GeoNames, with editorial names and aliases)."""
+"""The 250 countries (CLDR names in Swedish and English), the partner places abroad
+(GeoNames, with editorial names and aliases) and the first funding programmes."""
 
 from millenniekommunerna.core import reference_data
 from millenniekommunerna.core.text import fold_slug
 
-from .models import Country, PartnerPlace
+from .models import Country, FundingProgramme, PartnerPlace
+
+# The programmes the stories name. From then on the list is the national editors': a load adds
+# one missing by its slug and never changes one that is there.
+FUNDING_PROGRAMMES = [
+    ("icld", "ICLD", "https://icld.se/", "Internationellt centrum för lokal demokrati."),
+    ("sida", "Sida", "https://www.sida.se/", "Styrelsen för internationellt utvecklingssamarbete."),
+    ("eu", "EU", "", "Ett av EU:s program, t.ex. Interreg eller Erasmus+."),
+    ("egen-finansiering", "Egen finansiering", "", "Kommunens egen budget."),
+]
 
 
 @reference_data.loader(order=reference_data.COUNTRIES)
@@ -48,3 +57,13 @@ def load_countries_and_partner_places(report: reference_data.LoadReport) -> None
                 ),
             },
         )
+
+
+@reference_data.loader(order=reference_data.COUNTRIES)
+def load_funding_programmes(report: reference_data.LoadReport) -> None:
+    for slug, name, url, description in FUNDING_PROGRAMMES:
+        _programme, created = FundingProgramme.objects.get_or_create(
+            slug=slug, defaults={"name": name, "url": url, "description": description}
+        )
+        if created:
+            report.created["funding programmes"] += 1

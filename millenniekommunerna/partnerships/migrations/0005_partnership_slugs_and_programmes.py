@@ -1,17 +1,11 @@
-"""Every partnership gets its address (`osthammar-poti`), and the list of funding programmes
-starts with the ones the stories name."""
+"""Every partnership gets its address (`osthammar-poti`). (The first funding programmes come
+with the reference data, `load_reference_data`: a migrated database stays empty for a
+backup's import.)"""
 
 import re
 import unicodedata
 
 from django.db import migrations
-
-PROGRAMMES = [
-    ("ICLD", "icld", "https://icld.se/", "Internationellt centrum för lokal demokrati."),
-    ("Sida", "sida", "https://www.sida.se/", "Styrelsen för internationellt utvecklingssamarbete."),
-    ("EU", "eu", "", "Ett av EU:s program, t.ex. Interreg eller Erasmus+."),
-    ("Egen finansiering", "egen-finansiering", "", "Kommunens egen budget."),
-]
 
 
 def _slug(text):
@@ -22,11 +16,6 @@ def _slug(text):
 
 def forwards(apps, schema_editor):
     Partnership = apps.get_model("partnerships", "Partnership")
-    FundingProgramme = apps.get_model("partnerships", "FundingProgramme")
-    for name, slug, url, description in PROGRAMMES:
-        FundingProgramme.objects.get_or_create(
-            slug=slug, defaults={"name": name, "url": url, "description": description}
-        )
     taken = set()
     rows = Partnership.objects.select_related("municipality", "partner_place").order_by("pk")
     for partnership in rows:
