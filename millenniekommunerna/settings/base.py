@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "millenniekommunerna.api",
     "millenniekommunerna.embeds",
     "millenniekommunerna.suggestions",
+    "millenniekommunerna.followup",
     "millenniekommunerna.backups",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
