@@ -4,7 +4,8 @@ after the code was split into layers); a change to the contract is made on purpo
 updating that file in the same commit (and, if it breaks clients, under a new API version).
 Since then: stories gained `published` (when and where a story was first published), an
 addition that breaks no client; the `year` filter counts a story without years in the years
-it was published at its source (the listing's year facet does the same)."""
+it was published at its source (the listing's year facet does the same); stories can be
+filtered by `review_state` (current, due for review, out of date), an addition as well."""
 
 from pathlib import Path
 
