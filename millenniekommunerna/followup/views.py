@@ -88,6 +88,9 @@ class DashboardView(NationalEditorsOnly, WagtailAdminTemplateMixin, TemplateView
     page_title = gettext_lazy("Follow-up")
     header_icon = "history"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         rows = dashboard.rows()
         return {

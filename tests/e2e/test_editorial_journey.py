@@ -421,8 +421,44 @@ def test_editor_adds_a_result_publishes_and_later_confirms_nothing_is_new(
     note = page.locator("main .review-note")
     expect(note).to_contain_text("Senast granskad")
     today = site.manage(
-        "shell", "-c", "from django.utils import timezone; print(timezone.localdate())"
-    ).strip()
+        "shell", "-c", "from django.utils import timezone; print('TODAY', timezone.localdate())"
+    )
+    today = re.search(r"TODAY (\S+)", today).group(1)
     expect(note.locator("time")).to_have_attribute("datetime", today)
     expect(note).not_to_contain_text("Inaktuell")
-    screenshot("story-reviewed", width=375)
+    screenshot("story-reviewed", width=320)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base_url + "/berattelser/?aktualitet=aktuella")
+    expect(page.locator("main")).to_contain_text("Mindre matsvinn i Salem")
+    screenshot("stories-current", width=1280)
+
+    # Three years on without a review, readers are told in words that it may be out of date.
+    site.manage(
+        "shell",
+        "-c",
+        "from datetime import timedelta\n"
+        "from django.utils import timezone\n"
+        "from millenniekommunerna.core.derived_cache import invalidate\n"
+        "from millenniekommunerna.stories.models import StoryPage\n"
+        f"StoryPage.objects.filter(pk={story_id}).update(\n"
+        "    last_reviewed_at=timezone.now() - timedelta(days=3 * 365))\n"
+        "invalidate()",
+    )
+    page.goto(base_url + "/kommuner/salem/mindre-matsvinn-i-salem/")
+    expect(note).to_contain_text("Inaktuell")
+    expect(note).to_contain_text("Uppgifterna har inte bekräftats på över två år.")
+    screenshot("story-out-of-date", width=320)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base_url + "/berattelser/?aktualitet=inaktuella")
+    card = page.locator("article.story-card", has_text="Mindre matsvinn i Salem")
+    expect(card).to_contain_text("Inaktuell")
+    expect(page.locator("article.story-card")).to_have_count(1)
+    screenshot("stories-out-of-date", width=1280)
+
+    # Nina follows every municipality's stories up from the admin.
+    admin.log_in("nina@example.org", PASSWORD)
+    page.get_by_role("link", name="Uppföljning").click()
+    expect(page.get_by_role("table")).to_contain_text("Salem")
+    assert_axe_clean(page)
+    screenshot("admin-follow-up", width=1280)
