@@ -436,6 +436,11 @@ def test_the_facets_of_every_story_their_order_labels_and_links(varied_stories):
         ("country", "Partner country"),
         ("year", "Year published"),
         ("millennium", "Millennium Municipality"),
+        ("review", "Up to date"),
+    ]
+    assert facets["review"][2] == [
+        ("Current stories", 27, "?aktualitet=aktuella"),
+        ("Stories out of date", 6, "?aktualitet=inaktuella"),
     ]
     assert facets["goal-sdg"][2][:2] == [
         ("SDG 1 No poverty", 1, "?mal=sdg-1"),
