@@ -278,6 +278,8 @@ def _data_last_modified():
                 "wagtail.view_restriction.create",
                 "wagtail.view_restriction.edit",
                 "wagtail.view_restriction.delete",
+                # "Inget nytt – markera som granskad": a story's review date and state.
+                "followup.reviewed",
             ]
         ).aggregate(m=Max("timestamp"))["m"],
         ModelLogEntry.objects.aggregate(m=Max("timestamp"))["m"],

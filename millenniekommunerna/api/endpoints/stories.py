@@ -117,7 +117,13 @@ def list_stories(
     stories = list(queryset[(page - 1) * page_size : page * page_size])
     representation.preload(stories)
     context = representation.Context.for_request(request)
-    set_last_modified(response, data_last_modified())
+    modified = data_last_modified()
+    if review_state:
+        # Which stories are in a review state changes with the day, not only with the data.
+        from millenniekommunerna.stories.models.review_state import start_of_day
+
+        modified = max(filter(None, (modified, start_of_day())))
+    set_last_modified(response, modified)
     return {
         "count": count,
         "page": page,

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.http import http_date
 
 from millenniekommunerna.stories.factories import StoryPageFactory
 
@@ -119,3 +120,16 @@ def test_cards_take_no_query_for_the_review(count_queries, municipality_page, st
     response, more = count_queries(story_index.url)
     assert response.content.decode().count("Senast granskad") == 4
     assert more == few
+
+
+def test_the_api_says_a_review_state_list_changed_at_the_start_of_the_day(
+    client, three_states, monkeypatch
+):
+    from millenniekommunerna.api.endpoints import stories as endpoint
+    from millenniekommunerna.stories.models.review_state import start_of_day
+
+    long_ago = datetime(2020, 1, 1, tzinfo=UTC)
+    monkeypatch.setattr(endpoint, "data_last_modified", lambda: long_ago)
+    response = client.get(f"{STORIES}?review_state=due")
+    assert response["Last-Modified"] == http_date(start_of_day().timestamp())
+    assert client.get(STORIES)["Last-Modified"] == http_date(long_ago.timestamp())
