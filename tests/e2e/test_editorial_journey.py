@@ -446,12 +446,14 @@ def test_editor_adds_a_result_publishes_and_later_confirms_nothing_is_new(
     old_note = page.locator("main .review-note")
     expect(old_note).to_contain_text("Inaktuell")
     expect(old_note).to_contain_text("Uppgifterna har inte bekräftats på över två år.")
+    assert_axe_clean(page)
     screenshot("story-out-of-date", width=320)
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(base_url + "/berattelser/?aktualitet=inaktuella")
     card = page.locator("article.story-card", has_text="Gamla solceller i Salem")
     expect(card).to_contain_text("Inaktuell")
     expect(page.locator("main")).not_to_contain_text("Mindre matsvinn i Salem")
+    assert_axe_clean(page)
     screenshot("stories-out-of-date", width=1280)
 
     # Nina follows every municipality's stories up from the admin.
