@@ -39,6 +39,7 @@ class StoryFilters:
     country: list[str] = field(default_factory=list)
     year: list[int] = field(default_factory=list)
     updated_since: str | None = None
+    review_state: str | None = None
     q: str | None = None
 
     def cache_key(self) -> str:
@@ -47,6 +48,11 @@ class StoryFilters:
             name: sorted(map(str, v)) if isinstance(v, list) else v
             for name, v in vars(self).items()
         }
+        if self.review_state:
+            from millenniekommunerna.stories.models.review_state import start_of_day
+
+            # A story's review state changes with the day (stories.models.review_state).
+            values["review_day"] = start_of_day().date().isoformat()
         return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()[:32]
 
 
@@ -181,6 +187,15 @@ def apply(queryset, filters):
         queryset = queryset.filter(
             last_published_at__gte=parse_updated_since(filters.updated_since)
         )
+    if filters.review_state:
+        from millenniekommunerna.stories.models.review_state import ReviewState, start_of_day
+
+        if filters.review_state not in ReviewState.values:
+            raise FilterError(
+                "review_state",
+                f"review_state={filters.review_state!r}: use current, due or out_of_date.",
+            )
+        queryset = queryset.in_review_state(filters.review_state, start_of_day())
     text = " ".join((filters.q or "").split())
     if text:
         queryset = queryset.filter(pk__in=search_matches(text))

@@ -197,6 +197,7 @@ PARAMETER_HELP = {
     "country": "an ISO 3166-1 alpha-2 country code in capitals, e.g. KE",
     "year": f"a year from {filters.YEAR_MIN} to {filters.YEAR_MAX}, e.g. 2014",
     "updated_since": "an ISO 8601 date or date and time, e.g. 2024-05-01 or 2024-05-01T12:00:00Z",
+    "review_state": "current, due or out_of_date",
     "q": f"search words, at most {filters.Q_MAX_LENGTH} characters",
     "page": f"a page number from 1 to {PAGE_MAX}",
     "page_size": f"a number from 1 to {PAGE_SIZE_MAX}",
@@ -288,6 +289,8 @@ def _data_last_modified():
                 "wagtail.view_restriction.create",
                 "wagtail.view_restriction.edit",
                 "wagtail.view_restriction.delete",
+                # "Inget nytt – markera som granskad": a story's review date and state.
+                "followup.reviewed",
             ]
         ).aggregate(m=Max("timestamp"))["m"],
         ModelLogEntry.objects.aggregate(m=Max("timestamp"))["m"],

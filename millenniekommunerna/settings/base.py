@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "millenniekommunerna.suggestions",
     "millenniekommunerna.reuse",
     "millenniekommunerna.collaborations",
+    "millenniekommunerna.followup",
     "millenniekommunerna.backups",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -340,3 +340,125 @@ def test_editor_finds_what_to_do_from_the_dashboard(page, base_url, site, screen
     export = page.request.get(base_url + "/admin/redaktion/att-atgarda/?export=csv")
     assert export.status == 200
     assert "Skolor minskar matsvinn i rekordfart" in export.text()
+
+
+def test_editor_adds_a_result_publishes_and_later_confirms_nothing_is_new(
+    page, base_url, editors, site, screenshot
+):
+    """Nina adds a measured result to a Salem story under "What came of it" and publishes it;
+    a year later Anna, Salem's editor, finds nothing new and confirms it with one button: the
+    page's history says so, and readers see the new date."""
+    expect.set_options(timeout=30_000)
+    page.set_default_timeout(60_000)
+    output = site.manage(
+        "shell",
+        "-c",
+        "from millenniekommunerna.goals.models import Goal\n"
+        "from millenniekommunerna.stories.factories import StoryPageFactory\n"
+        "story = StoryPageFactory(municipality_code='0128', title='Mindre matsvinn i Salem',\n"
+        "    slug='mindre-matsvinn-i-salem', teaser='Salems skolor väger matsvinnet.',\n"
+        "    goals=list(Goal.objects.filter(slug='sdg-12')))\n"
+        "story.save_revision().publish()\n"
+        "old = StoryPageFactory(municipality_code='0128', title='Gamla solceller i Salem',\n"
+        "    slug='gamla-solceller-i-salem', teaser='Salem satte solceller på taken.',\n"
+        "    goals=list(Goal.objects.filter(slug='sdg-7')))\n"
+        "old.save_revision().publish()\n"
+        "from datetime import timedelta\n"
+        "from django.utils import timezone\n"
+        "type(old).objects.filter(pk=old.pk).update(\n"
+        "    last_reviewed_at=timezone.now() - timedelta(days=3 * 365))\n"
+        "print('STORY', story.pk)",
+    )
+    story_id = int(re.search(r"STORY (\d+)", output).group(1))
+    admin = AdminSession(page, base_url)
+    editor = StoryEditor(page, base_url)
+
+    admin.log_in("nina@example.org", PASSWORD)
+    editor.open(story_id)
+    page.locator("#id_results-ADD").click()
+    values = {
+        "indicator": "Matsvinn per elev och dag",
+        "unit": "g",
+        "baseline_value": "62",
+        "baseline_year": "2011",
+        "latest_value": "38",
+        "latest_year": "2014",
+        "source": "Kostenheten",
+    }
+    for name, value in values.items():
+        page.locator(f'[name="results-0-{name}"]').fill(value)
+    editor._action("Publicera")
+    expect(admin_messages(page)).to_contain_text("Mindre matsvinn i Salem")
+    saved = site.manage(
+        "shell",
+        "-c",
+        "from millenniekommunerna.stories.models import StoryPage\n"
+        f"story = StoryPage.objects.get(pk={story_id})\n"
+        "for r in story.results.all():\n"
+        "    print('RESULT', r.indicator, r.baseline_value, r.baseline_year, r.latest_value,"
+        " r.latest_year)\n"
+        "print('REVIEWED', story.review_state())",
+    )
+    assert "RESULT Matsvinn per elev och dag 62.000 2011 38.000 2014" in saved
+    assert "REVIEWED current" in saved  # publishing is a review
+
+    # A year and a month later: the story is due for review.
+    site.manage(
+        "shell",
+        "-c",
+        "from datetime import timedelta\n"
+        "from django.utils import timezone\n"
+        "from millenniekommunerna.stories.models import StoryPage\n"
+        f"StoryPage.objects.filter(pk={story_id}).update(\n"
+        "    last_reviewed_at=timezone.now() - timedelta(days=400))",
+    )
+    admin.log_in("anna@salem.se", PASSWORD)
+    editor.open(story_id)
+    page.get_by_role("button", name="Handlingar").click()
+    page.get_by_role("link", name="Inget nytt – markera som granskad").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Inget nytt")
+    assert_axe_clean(page)
+    screenshot("admin-review-confirm", width=1280)
+    page.get_by_role("button", name="Inget nytt – markera som granskad").click()
+    expect(admin_messages(page)).to_contain_text("är markerad som granskad: inget nytt")
+    page.goto(f"{base_url}/admin/pages/{story_id}/history/")
+    expect(page.locator("main")).to_contain_text("Markerad som granskad: inget nytt")
+    page.context.clear_cookies()
+
+    page.goto(base_url + "/kommuner/salem/mindre-matsvinn-i-salem/")
+    note = page.locator("main .review-note")
+    expect(note).to_contain_text("Senast granskad")
+    today = site.manage(
+        "shell", "-c", "from django.utils import timezone; print('TODAY', timezone.localdate())"
+    )
+    today = re.search(r"TODAY (\S+)", today).group(1)
+    expect(note.locator("time")).to_have_attribute("datetime", today)
+    expect(note).not_to_contain_text("Inaktuell")
+    screenshot("story-reviewed", width=320)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base_url + "/berattelser/?aktualitet=aktuella")
+    expect(page.locator("main")).to_contain_text("Mindre matsvinn i Salem")
+    screenshot("stories-current", width=1280)
+
+    # A story not reviewed for three years: readers are told in words it may be out of date.
+    page.goto(base_url + "/kommuner/salem/gamla-solceller-i-salem/")
+    old_note = page.locator("main .review-note")
+    expect(old_note).to_contain_text("Inaktuell")
+    expect(old_note).to_contain_text("Uppgifterna har inte bekräftats på över två år.")
+    assert_axe_clean(page)
+    screenshot("story-out-of-date", width=320)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base_url + "/berattelser/?aktualitet=inaktuella")
+    card = page.locator("article.story-card", has_text="Gamla solceller i Salem")
+    expect(card).to_contain_text("Inaktuell")
+    expect(page.locator("main")).not_to_contain_text("Mindre matsvinn i Salem")
+    assert_axe_clean(page)
+    screenshot("stories-out-of-date", width=1280)
+
+    # Nina follows every municipality's stories up from the admin.
+    admin.log_in("nina@example.org", PASSWORD)
+    page.get_by_role("link", name="Uppföljning").click()
+    expect(page.get_by_role("table")).to_contain_text("Salem")
+    assert_axe_clean(page)
+    screenshot("admin-follow-up", width=1280)

@@ -1,6 +1,7 @@
 """`/stories` and `/stories/{id}`: published stories, filtered and in pages."""
 
 import math
+from typing import Literal
 
 from django.http import HttpResponse
 from ninja import Path, Query, Router
@@ -36,6 +37,7 @@ STORY_PARAMETERS = (
     "country",
     "year",
     "updated_since",
+    "review_state",
     "q",
     "page",
     "page_size",
@@ -78,6 +80,12 @@ def list_stories(
         description="Only stories published or updated at or after this ISO 8601 date "
         "(`2024-05-01`, midnight Swedish time) or date and time (`2024-05-01T12:00:00Z`).",
     ),
+    review_state: Literal["current", "due", "out_of_date"] | None = Query(
+        None,
+        description="Whether an editor has confirmed the story lately: `current` (published "
+        "or confirmed within 12 months), `due` (12 to 24 months ago: due for review) or "
+        "`out_of_date` (over 24 months ago, or never; shown as such on the site).",
+    ),
     q: str | None = Query(
         None,
         max_length=filters.Q_MAX_LENGTH,
@@ -96,6 +104,7 @@ def list_stories(
         country=country or [],
         year=year or [],
         updated_since=updated_since,
+        review_state=review_state,
         q=q,
     )
     queryset = filters.apply(representation.published_stories(), wanted)
@@ -108,7 +117,13 @@ def list_stories(
     stories = list(queryset[(page - 1) * page_size : page * page_size])
     representation.preload(stories)
     context = representation.Context.for_request(request)
-    set_last_modified(response, data_last_modified())
+    modified = data_last_modified()
+    if review_state:
+        # Which stories are in a review state changes with the day, not only with the data.
+        from millenniekommunerna.stories.models.review_state import start_of_day
+
+        modified = max(filter(None, (modified, start_of_day())))
+    set_last_modified(response, modified)
     return {
         "count": count,
         "page": page,

@@ -40,6 +40,7 @@ def test_openapi_document_describes_every_endpoint(client):
         "country",
         "year",
         "updated_since",
+        "review_state",
         "q",
         "page",
         "page_size",

@@ -7,7 +7,7 @@ addition that breaks no client; the `year` filter counts a story without years i
 it was published at its source (the listing's year facet does the same); stories gained what
 came of the work (status, results, lessons learned, contact, review state, the stories adapted
 from and by, partnerships); partnerships as records (`/partnerships`, `/partnerships/{slug}`
-and their exports) — additions that break no client."""
+and their exports); a `review_state` filter — additions that break no client."""
 
 from pathlib import Path
 

@@ -72,6 +72,9 @@ STATES = [
     "q=kommun&mal=mdg-8&lan=varmland",
     "q=Kenya&land=ke",
     "q=biogas&ar=2012",
+    "aktualitet=inaktuella",
+    "aktualitet=aktuella&mal=sdg-12",
+    "aktualitet=inaktuella&lan=uppsala&millenniekommun=nej",
 ]
 
 
@@ -118,6 +121,9 @@ def test_counts_for_a_few_known_selections(varied_stories):
     expected_years = {"2024": 1, "2021": 1, "2019": 2, "2012": 2, "2010-2015": 27}
     assert counts("", "year") == expected_years
     assert counts("", "millennium") == {"ja": 27 + 1, "nej": 5}  # Nacka is a Millenniekommun
+    # The seed stories were published (so reviewed) today; the others were never reviewed.
+    assert counts("", "review") == {"aktuella": 27, "inaktuella": 6}
+    assert counts("lan=uppsala", "review") == {"aktuella": 2, "inaktuella": 3}
     assert counts("lan=uppsala", "municipality") == {"uppsala": 2, "enkoping": 1, "osthammar": 2}
     assert finder_for("land=ke&land=in").count == 1
 
@@ -430,6 +436,11 @@ def test_the_facets_of_every_story_their_order_labels_and_links(varied_stories):
         ("country", "Partner country"),
         ("year", "Year published"),
         ("millennium", "Millennium Municipality"),
+        ("review", "Up to date"),
+    ]
+    assert facets["review"][2] == [
+        ("Current stories", 27, "?aktualitet=aktuella"),
+        ("Stories out of date", 6, "?aktualitet=inaktuella"),
     ]
     assert facets["goal-sdg"][2][:2] == [
         ("SDG 1 No poverty", 1, "?mal=sdg-1"),

@@ -14,6 +14,7 @@ from millenniekommunerna.stories.listing.params import (
     PARAM_MUNICIPALITY,
     PARAM_PAGE,
     PARAM_QUERY,
+    PARAM_REVIEW,
     PARAM_SORT,
     PARAM_YEAR,
 )
@@ -45,6 +46,7 @@ VALUES = {
     PARAM_COUNTRY: ["ke", "xx"],
     PARAM_YEAR: ["2012", "2010-2015", "2015-2010"],
     PARAM_MILLENNIUM: ["ja", "nej", "kanske"],
+    PARAM_REVIEW: ["aktuella", "inaktuella", "INAKTUELLA", "gamla"],
     PARAM_SORT: ["relevans", "nyast"],
     PARAM_PAGE: ["1", "2", "0", "-1", "abc", "1.5", "9" * 5000, "٣"],
 }

@@ -3,19 +3,20 @@
 Facets and what a count means (a count is always the number of stories the link leads to):
 - goal and partner country: a story can have several, so choosing more narrows the results
   (stories with all of them); a count is the number of current results that also have it;
-- county, municipality, year of publication, Millenniekommun or not: a story has one, so a
-  link replaces the choice; a count is the number of stories with that value and every other
+- county, municipality, year of publication, Millenniekommun or not, current or out of date
+  (not confirmed by an editor for two years, as of the start of the day): a story has one, so
+  a link replaces the choice; a count is the number of stories with that value and every other
   choice (choosing a county drops the municipality, whose list then shows that county's).
 
 Counts come from a few GROUP BY queries over the matching stories (a subquery), however many
 stories there are: one for the goals, one for the countries (two counts joined by UNION ALL:
-stories name countries directly and through their partner places), one for the four
+stories name countries directly and through their partner places), one for the five
 one-valued facets together."""
 
 from collections import defaultdict
 from functools import cached_property
 
-from django.db.models import Count, Exists, F, OuterRef
+from django.db.models import BooleanField, Case, Count, Exists, F, OuterRef, Value, When
 from django.utils.translation import gettext as _
 
 from millenniekommunerna.core import derived_cache
@@ -73,11 +74,16 @@ class FacetCounter:
         to every story: those come from a table of the 290 municipalities (the join made the
         count over 100 000 stories take two and a half times as long)."""
         pool = self.finder._restrict(
-            self.finder.matched, skip=("county", "municipality", "year", "millennium")
+            self.finder.matched, skip=("county", "municipality", "year", "millennium", "review")
+        )
+        out_of_date = Case(
+            When(self.finder.out_of_date_filter(), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
         )
         groups = (
             pool.order_by()
-            .values("municipality_id", year=F("published_period"))
+            .values("municipality_id", year=F("published_period"), out_of_date=out_of_date)
             .annotate(n=Count("pk"))
         )
         municipalities = _municipality_facts()
@@ -97,6 +103,8 @@ class FacetCounter:
             return False
         if skip != "year" and selection.year and row["year"] != selection.year:
             return False
+        if skip != "review" and selection.out_of_date not in (None, row["out_of_date"]):
+            return False
         millennium = row["municipality__is_millennium_municipality"]
         return skip == "millennium" or selection.millennium in (None, millennium)
 
@@ -111,6 +119,7 @@ class FacetCounter:
             self._country_facet(),
             self._year_facet(),
             self._millennium_facet(),
+            self._review_facet(),
         ]
 
     def _goal_facets(self) -> list[Facet]:
@@ -340,3 +349,27 @@ class FacetCounter:
             if counts[value] or value == chosen
         ]
         return Facet(key="millennium", title=_("Millennium Municipality"), options=options)
+
+    def _review_facet(self) -> Facet:
+        """Current ("aktuella") or out of date ("inaktuella"): confirmed by an editor within
+        two years or not (models.review_state; a story due for review is still current)."""
+        counts = defaultdict(int)
+        for row in self._one_valued_groups:
+            if self._passes(row, skip="review"):
+                counts[row["out_of_date"]] += row["n"]
+        chosen = self.selection.out_of_date
+        options = [
+            FacetOption(
+                label=label,
+                count=counts[value],
+                url=self.selection.url(**{params.PARAM_REVIEW: None if value == chosen else code}),
+                selected=value == chosen,
+                code=code,
+            )
+            for value, code, label in (
+                (False, params.CURRENT, _("Current stories")),
+                (True, params.OUT_OF_DATE, _("Stories out of date")),
+            )
+            if counts[value] or value == chosen
+        ]
+        return Facet(key="review", title=_("Up to date"), options=options)

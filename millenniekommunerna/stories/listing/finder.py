@@ -27,6 +27,7 @@ from millenniekommunerna.core.derived_cache import get_or_build, is_built
 from millenniekommunerna.core.locales import interface_language
 from millenniekommunerna.core.pagination import BoundedPaginator
 
+from ..models.review_state import ReviewState, start_of_day, state_filter
 from ..models.story import StoryPage
 from .facets import CountryStory, FacetCounter, GoalStory, PlaceStory
 from .params import MAX_CLUSTER_MATCHES, MAX_TEXT_CANDIDATES, SORT_RELEVANCE
@@ -55,6 +56,9 @@ class StoryFinder:
 
     def __init__(self, selection: Selection, base=None):
         self.selection = selection
+        # Current or out of date as of the start of today: the counts are kept for the day
+        # (`_cache_name`) and stay the number of stories their links lead to.
+        self.review_moment = start_of_day()
         self._default_base = base is None
         self.base = base if base is not None else StoryPage.objects.published()
         self.notices: list[str] = []
@@ -180,7 +184,13 @@ class StoryFinder:
             queryset = queryset.filter(
                 municipality__is_millennium_municipality=selection.millennium
             )
+        if "review" not in skip and selection.out_of_date is not None:
+            out_of_date = self.out_of_date_filter()
+            queryset = queryset.filter(out_of_date if selection.out_of_date else ~out_of_date)
         return queryset
+
+    def out_of_date_filter(self):
+        return state_filter(ReviewState.OUT_OF_DATE, self.review_moment)
 
     @cached_property
     def results(self):
@@ -222,7 +232,8 @@ class StoryFinder:
     @property
     def _cache_name(self) -> str:
         selection = hashlib.sha256(self.selection.url().encode()).hexdigest()[:32]
-        return f"listing:{interface_language()}:{selection}"
+        day = self.review_moment.date().isoformat()
+        return f"listing:{interface_language()}:{day}:{selection}"
 
     @property
     def is_cached(self) -> bool:

@@ -11,6 +11,7 @@ PARAM_MUNICIPALITY = "kommun"
 PARAM_COUNTRY = "land"
 PARAM_YEAR = "ar"
 PARAM_MILLENNIUM = "millenniekommun"
+PARAM_REVIEW = "aktualitet"
 PARAM_SORT = "ordning"
 PARAM_PAGE = "sida"
 FILTER_PARAMS = (
@@ -20,6 +21,7 @@ FILTER_PARAMS = (
     PARAM_COUNTRY,
     PARAM_YEAR,
     PARAM_MILLENNIUM,
+    PARAM_REVIEW,
 )
 
 # A listing narrowed by one of these alone, to one value, is a landing page of its own ("stories
@@ -31,6 +33,9 @@ LANDING_PARAMS = (PARAM_COUNTY, PARAM_COUNTRY)
 SORT_RELEVANCE = "relevans"
 SORT_NEWEST = "nyast"
 YES, NO = "ja", "nej"
+# Whether an editor has confirmed the story within two years (stories.models.review_state):
+# a story due for review is still current to a reader.
+CURRENT, OUT_OF_DATE = "aktuella", "inaktuella"
 
 MAX_VALUES_PER_PARAM = 25
 MAX_PARAM_LENGTH = 60

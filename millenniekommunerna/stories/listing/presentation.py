@@ -111,6 +111,15 @@ def active_filters(selection) -> list[dict]:
                 "url": selection.url(**{params.PARAM_MILLENNIUM: None}),
             }
         )
+    if selection.out_of_date is not None:
+        chips.append(
+            {
+                "label": _("Stories out of date")
+                if selection.out_of_date
+                else _("Current stories"),
+                "url": selection.url(**{params.PARAM_REVIEW: None}),
+            }
+        )
     for chip in chips:
         chip["landing"] = params.is_landing_query(chip["url"])
     return chips

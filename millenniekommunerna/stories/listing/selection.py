@@ -14,17 +14,20 @@ from millenniekommunerna.municipalities.models import County, Municipality
 from millenniekommunerna.partnerships.models import Country
 
 from .params import (
+    CURRENT,
     MAX_PARAM_LENGTH,
     MAX_VALUES_PER_PARAM,
     MAX_YEAR,
     MIN_YEAR,
     NO,
+    OUT_OF_DATE,
     PARAM_COUNTRY,
     PARAM_COUNTY,
     PARAM_GOAL,
     PARAM_MILLENNIUM,
     PARAM_MUNICIPALITY,
     PARAM_QUERY,
+    PARAM_REVIEW,
     PARAM_SORT,
     PARAM_YEAR,
     SORT_NEWEST,
@@ -71,6 +74,8 @@ class Selection:
     # A year ("2012") or a period ("2010-2015") of publication (stories.provenance).
     year: str | None = None
     millennium: bool | None = None
+    # True: only the stories out of date ("inaktuella"), False: only the current ones.
+    out_of_date: bool | None = None
     sort: str = SORT_NEWEST
     explicit_sort: bool = False
     notices: list[str] = field(default_factory=list)
@@ -143,6 +148,18 @@ class Selection:
                 _("The Millennium Municipality filter takes “ja” or “nej”; it was left out.")
             )
 
+        review = params.get(PARAM_REVIEW, "").strip().lower()
+        if review in (CURRENT, OUT_OF_DATE):
+            selection.out_of_date = review == OUT_OF_DATE
+        elif review:
+            notices.append(
+                _(
+                    "The filter on whether a story is current takes “%(current)s” or "
+                    "“%(old)s”; it was left out."
+                )
+                % {"current": CURRENT, "old": OUT_OF_DATE}
+            )
+
         sort = params.get(PARAM_SORT, "").strip().lower()
         selection.sort = SORT_RELEVANCE if selection.searched else SORT_NEWEST
         if sort in (SORT_RELEVANCE, SORT_NEWEST):
@@ -193,6 +210,9 @@ class Selection:
             PARAM_COUNTRY: [c.code.lower() for c in self.countries],
             PARAM_YEAR: self.year,
             PARAM_MILLENNIUM: None if self.millennium is None else (YES if self.millennium else NO),
+            PARAM_REVIEW: None
+            if self.out_of_date is None
+            else (OUT_OF_DATE if self.out_of_date else CURRENT),
             PARAM_SORT: self.sort if self.explicit_sort else None,
         }
 
@@ -219,6 +239,7 @@ class Selection:
             or self.countries
             or self.year
             or self.millennium is not None
+            or self.out_of_date is not None
         )
 
     # --- search engines (docs/crawling.md) -----------------------------------------------

@@ -58,3 +58,9 @@ def state_filter(state: str, now: datetime | None = None) -> Q:
     if state == ReviewState.CURRENT:
         return Q(last_reviewed_at__gte=due)
     raise ValueError(state)
+
+
+def start_of_day(now: datetime | None = None) -> datetime:
+    """The start of the day (Swedish time): the moment the listing and the API tell the states
+    apart, so that a story changes state once a day and counts kept for the day stay true."""
+    return timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)

@@ -14,6 +14,7 @@ from millenniekommunerna.stories.listing.params import (
     PARAM_MUNICIPALITY,
     PARAM_PAGE,
     PARAM_QUERY,
+    PARAM_REVIEW,
     PARAM_SORT,
     PARAM_YEAR,
 )
@@ -30,6 +31,7 @@ VALUES = {
     PARAM_COUNTRY: ["ke", "ZA", "xx", "ken"],
     PARAM_YEAR: ["2012", "2010-2015", "2015–2010", "2012-2012", "１２３４", "1949", "2010-"],
     PARAM_MILLENNIUM: ["ja", "nej", "JA", "kanske"],
+    PARAM_REVIEW: ["aktuella", "inaktuella", "INAKTUELLA", "gamla"],
     PARAM_SORT: ["relevans", "nyast", "äldst"],
     PARAM_PAGE: ["1", "2", "3", "0", "-1", "1.0", "1.5", "9" * 5000, "٣"],
     PARAM_QUERY: ["matsvinn", SCRIPT_VALUE],
