@@ -1,6 +1,7 @@
 """Stories published before the follow-up existed count as reviewed when they were last
-published (a publication is a review: followup.signals). Their translations have no date of
-their own: the Swedish story's is the one that counts."""
+published by a person (a publication is a review: followup.signals); imported ones, whose live
+revision no person made, stay unreviewed. Their translations have no date of their own: the
+Swedish story's is the one that counts."""
 
 from django.db import migrations
 from django.db.models import OuterRef, Subquery
@@ -12,7 +13,9 @@ def last_reviewed_from_publication(apps, schema_editor):
     # The publication date is on the parent table: an update cannot join it, a subquery can.
     published = Page.objects.filter(pk=OuterRef("pk")).values("last_published_at")[:1]
     StoryPage.objects.filter(
-        last_reviewed_at__isnull=True, last_published_at__isnull=False
+        last_reviewed_at__isnull=True,
+        last_published_at__isnull=False,
+        live_revision__user__isnull=False,
     ).update(last_reviewed_at=Subquery(published))
 
 

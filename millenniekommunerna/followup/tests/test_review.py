@@ -29,6 +29,17 @@ def test_publishing_a_story_reviews_it(side_b):
     assert story.review_state() == "current"
 
 
+def test_an_imported_story_is_not_reviewed_by_its_import(side_b):
+    """The importer publishes stories as they were at their source: a revision no person made
+    confirms nothing, so the story stays out of date until an editor reviews it."""
+    story = StoryPageFactory(parent=side_b.page, live=False, first_published_at=None)
+    story.save_revision().publish()
+    story.refresh_from_db()
+    assert story.last_published_at is not None
+    assert story.last_reviewed_at is None
+    assert story.review_state() == "out_of_date"
+
+
 def test_publishing_a_translation_reviews_the_swedish_story(side_b):
     from millenniekommunerna.editorial.translation import translate_story
 

@@ -440,7 +440,28 @@ def _partnerships(plans: list[_Plan], dry_run: bool) -> int:
     if not dry_run:
         for municipality_id, place_id in missing:  # few; each gets its own address
             Partnership.objects.create(municipality_id=municipality_id, partner_place_id=place_id)
+        _add_themes(plans)
     return len(missing)
+
+
+def _add_themes(plans: list[_Plan]) -> None:
+    """A partnership's themes include the goals of its stories (only added: an editor may
+    have chosen more)."""
+    themes = Partnership.goals.through
+    partnerships = {
+        (p.municipality_id, p.partner_place_id): p.pk
+        for p in Partnership.objects.filter(municipality__in={plan.municipality for plan in plans})
+    }
+    rows = {
+        (partnerships[(plan.municipality.pk, place.pk)], goal.pk)
+        for plan in plans
+        for place in plan.places
+        for goal in plan.goals or ()
+        if (plan.municipality.pk, place.pk) in partnerships
+    }
+    themes.objects.bulk_create(
+        [themes(partnership_id=p, goal_id=g) for p, g in sorted(rows)], ignore_conflicts=True
+    )
 
 
 def _mark_millennium(plans: list[_Plan], dry_run: bool) -> list[Municipality]:

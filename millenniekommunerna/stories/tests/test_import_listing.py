@@ -453,6 +453,12 @@ class TestSeedImport:
             linked += bool(found)
         assert linked == 9
 
+    def test_a_partnerships_themes_are_the_goals_of_its_stories(self):
+        for partnership in Partnership.objects.prefetch_related("goals", "stories__goals"):
+            story_goals = {g.pk for story in partnership.stories.all() for g in story.goals.all()}
+            assert story_goals, partnership.slug
+            assert {g.pk for g in partnership.goals.all()} == story_goals, partnership.slug
+
     @pytest.mark.parametrize(
         ("title", "codes"),
         [
