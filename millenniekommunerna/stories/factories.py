@@ -52,6 +52,9 @@ class StoryResultFactory(factory.django.DjangoModelFactory):
     latest_value = Decimal("38.5")
     latest_year = 2014
     source = "Kostenheten"
+    # In the order made, as the editor's inline panel numbers them (a NULL sorts first on
+    # SQLite and last on PostgreSQL).
+    sort_order = factory.Sequence(lambda n: n)
 
     class Meta:
         model = StoryResult

@@ -48,7 +48,7 @@ def followed_up():
         last_reviewed_at=timezone.now() - timedelta(days=400),
         adapted_from=source,
     )
-    StoryResultFactory(page=story)
+    StoryResultFactory(page=story, sort_order=0)
     StoryResultFactory(
         page=story,
         indicator="Andel ekologiskt",

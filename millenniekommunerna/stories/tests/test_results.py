@@ -42,7 +42,7 @@ def story():
         contact_role="Miljöstrateg",
         contact_organisation="Östhammars kommun, miljöenheten",
     )
-    StoryResultFactory(page=story)
+    StoryResultFactory(page=story, sort_order=0)
     StoryResultFactory(
         page=story,
         indicator="Andel ekologiska livsmedel",
