@@ -15,11 +15,12 @@ from millenniekommunerna.core.text import excerpt, fold_slug
 from millenniekommunerna.goals.models import Goal
 from millenniekommunerna.images.validators import looks_like_file_name
 from millenniekommunerna.municipalities.models import Municipality, MunicipalityPage
-from millenniekommunerna.partnerships.models import Country, PartnerPlace, Partnership
+from millenniekommunerna.partnerships.models import Country, PartnerPlace
 
 from ..models import StoryPage, StoryReviewFlag
 from .enrichment import CountryMatcher, GoalRow, PlaceMatcher, stated_status
 from .listing import Card, Listing, ListingError, Problem, normalise_space
+from .partnerships import add_partnerships, partnerships_of
 from .source import Source, sync_source
 
 Flag = StoryReviewFlag.Kind
@@ -383,7 +384,7 @@ def _apply_plan(
         changes.append("samarbetsorter")
     if _add_missing(page.countries, plan.countries):
         changes.append("länder")
-    if _add_missing(page.partnerships, _partnerships_of(plan)):
+    if _add_missing(page.partnerships, partnerships_of(plan)):
         changes.append("samarbeten")
     # Only an unknown status is filled in: an editor may know that the work has moved on.
     if plan.status and not page.status:
@@ -421,49 +422,6 @@ def _apply_plan(
     return result
 
 
-def _partnerships_of(plan: _Plan) -> list[Partnership]:
-    """The partnerships of the story's municipality with the places it names (made first by
-    `_partnerships`; in a dry run the new ones do not exist yet)."""
-    if not plan.places:
-        return []
-    return list(
-        Partnership.objects.filter(
-            municipality=plan.municipality, partner_place__in=plan.places
-        ).order_by("pk")
-    )
-
-
-def _partnerships(plans: list[_Plan], dry_run: bool) -> int:
-    wanted = {(plan.municipality.pk, place.pk) for plan in plans for place in plan.places}
-    existing = set(Partnership.objects.values_list("municipality_id", "partner_place_id"))
-    missing = sorted(wanted - existing)
-    if not dry_run:
-        for municipality_id, place_id in missing:  # few; each gets its own address
-            Partnership.objects.create(municipality_id=municipality_id, partner_place_id=place_id)
-        _add_themes(plans)
-    return len(missing)
-
-
-def _add_themes(plans: list[_Plan]) -> None:
-    """A partnership's themes include the goals of its stories (only added: an editor may
-    have chosen more)."""
-    themes = Partnership.goals.through
-    partnerships = {
-        (p.municipality_id, p.partner_place_id): p.pk
-        for p in Partnership.objects.filter(municipality__in={plan.municipality for plan in plans})
-    }
-    rows = {
-        (partnerships[(plan.municipality.pk, place.pk)], goal.pk)
-        for plan in plans
-        for place in plan.places
-        for goal in plan.goals or ()
-        if (plan.municipality.pk, place.pk) in partnerships
-    }
-    themes.objects.bulk_create(
-        [themes(partnership_id=p, goal_id=g) for p, g in sorted(rows)], ignore_conflicts=True
-    )
-
-
 def _mark_millennium(plans: list[_Plan], dry_run: bool) -> list[Municipality]:
     """Taking part in the programme is what put a story on its page. Only the status and the
     reason are set; the decision and diploma dates are not in the source, so they stay empty."""
@@ -498,7 +456,7 @@ def import_listing(
     with transaction.atomic():
         plans = plan_import(listing, goal_rows, goals_source)
         # The partnerships first, so that each story is linked to its own.
-        report.partnerships_created = _partnerships(plans, dry_run)
+        report.partnerships_created = add_partnerships(plans, dry_run)
         # The old page listed its newest story first; creating the last card first keeps that
         # order on the site, which lists stories newest first.
         results = [_apply_plan(plan, dry_run, overwrite, source) for plan in reversed(plans)]
