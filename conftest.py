@@ -1,7 +1,10 @@
 """Test set-up shared by every app: the reference data and the page tree are built once per
 test session; each test runs in a transaction that is rolled back."""
 
+import fcntl
 import io
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -67,6 +70,43 @@ def pytest_runtest_setup(item):
         message = _cannot_run([item])
         if message:
             pytest.fail(message, pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Mutation testing (scripts/mutation.py) starts a pytest session per mutant, several at
+    once, each reusing a SQLite test database (`--reuse-db`) so as not to run the migrations
+    every time. With MUTATION_DB_SLOTS=n each session takes one of n databases, the first whose
+    lock file no other session holds, and keeps it to the end of the session. (pytest-django's
+    own suffixes are for xdist and tox workers, which live for a whole run.)"""
+    slots = int(os.environ.get("MUTATION_DB_SLOTS", "0"))
+    if not slots:
+        yield
+        return
+    from django.conf import settings
+
+    test_settings = settings.DATABASES["default"].setdefault("TEST", {})
+    name = test_settings.get("NAME")
+    if not name or name == ":memory:":
+        raise pytest.UsageError("MUTATION_DB_SLOTS needs a test database file (TEST NAME)")
+    handle = None
+    while handle is None:
+        for slot in range(slots):
+            handle = open(f"{name}.slot{slot}.lock", "w")  # noqa: SIM115 (held to the end)
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                handle.close()
+                handle = None
+        else:
+            time.sleep(0.05)
+    test_settings["NAME"] = f"{name}.slot{slot}"
+    yield
+    # mutmut runs its first sessions (the clean run, the coverage of each test) in the process
+    # it forks the mutants' sessions from: those must find the slot free and the name as it was.
+    test_settings["NAME"] = name
+    handle.close()
 
 
 @pytest.fixture(scope="session")

@@ -68,14 +68,21 @@ TARGETS = (
     ),
     Target(
         "roles",
-        ("editorial/roles.py", "municipalities/permissions.py", "tips/permissions.py"),
+        (
+            "editorial/roles.py",
+            "municipalities/permissions.py",
+            "tips/permissions.py",
+            "partnerships/permissions.py",
+        ),
         (
             f"{PACKAGE}/editorial/tests/test_permissions.py",
             f"{PACKAGE}/editorial/tests/test_security.py",
             f"{PACKAGE}/tips/tests/test_views.py",
             f"{PACKAGE}/tips/tests/test_admin.py",
+            f"{PACKAGE}/partnerships/tests/test_permissions.py",
+            f"{PACKAGE}/partnerships/tests/test_admin.py",
         ),
-        "permissions and roles: who may edit, publish and see tips",
+        "permissions and roles: who may edit, publish and see tips and partnerships",
     ),
     Target(
         "selection",
@@ -91,15 +98,26 @@ TARGETS = (
     ),
     Target(
         "api-filters",
-        ("api/filters.py",),
+        ("api/filters.py", "api/partnership_filters.py"),
         # The contract test holds the code lists the OpenAPI document gives each filter.
-        (f"{PACKAGE}/api/tests/test_api.py", f"{PACKAGE}/api/tests/test_openapi_contract.py"),
-        "API filters",
+        (
+            f"{PACKAGE}/api/tests/test_api.py",
+            f"{PACKAGE}/api/tests/test_followup.py",
+            f"{PACKAGE}/api/tests/test_partnerships.py",
+            f"{PACKAGE}/api/tests/test_openapi_contract.py",
+        ),
+        "API filters of stories and partnerships",
     ),
     Target(
         "api-representation",
         ("api/representation/*.py",),
-        (f"{PACKAGE}/api/tests/test_api.py", f"{PACKAGE}/api/tests/test_exports.py"),
+        (
+            f"{PACKAGE}/api/tests/test_api.py",
+            f"{PACKAGE}/api/tests/test_exports.py",
+            f"{PACKAGE}/api/tests/test_followup.py",
+            f"{PACKAGE}/api/tests/test_partnerships.py",
+            f"{PACKAGE}/api/tests/test_partnership_exports.py",
+        ),
         "what the API and the exports say about a story, municipality, goal and place",
     ),
     Target(
@@ -144,14 +162,14 @@ DATABASES["default"]["TEST"] = {{"NAME": {name!r}}}  # noqa: F405
 """
 
 
-def prepare(target: Target, max_children: int, resume: bool = False) -> Path:
+def prepare(target: Target, resume: bool = False) -> Path:
     """A copy of the tracked files with the mutmut table narrowed to `target`.
 
     mutmut starts a pytest session for every mutant, and creating the test database (the
-    migrations) takes longer than most tests. With one mutant at a time the sessions share one
-    SQLite test database in the copy, made by the first session and reused (`--reuse-db`) by
-    the rest; each test still runs in a transaction that is rolled back. Mutants run side by
-    side would lock each other out of one file, so then each session makes its own in memory.
+    migrations) takes longer than most tests. The sessions reuse SQLite test databases in the
+    copy (`--reuse-db`), one per mutant run at once: each session takes a free one
+    (MUTATION_DB_SLOTS, the root conftest.py), made by the first session that took it; each
+    test still runs in a transaction that is rolled back.
 
     With `resume` the verdicts of an earlier run stay: the copy is brought up to date (also
     mutmut's own copy in `mutants/`, which it does not refresh by itself), and mutmut checks
@@ -182,25 +200,24 @@ def prepare(target: Target, max_children: int, resume: bool = False) -> Path:
         f"only_mutate = {json.dumps([f'{PACKAGE}/{glob}' for glob in target.modules])}",
         f"pytest_add_cli_args_test_selection = {json.dumps(list(target.tests))}",
     ]
-    if max_children == 1:
-        settings = work / PACKAGE / "settings" / "mutation.py"
-        settings.write_text(
-            REUSED_DB_SETTINGS.format(name=str(work / "test-db.sqlite3")), encoding="utf-8"
-        )
-        cli_args = tomllib.loads(text)["tool"]["mutmut"]["pytest_add_cli_args"]
-        cli_args += [f"--ds={PACKAGE}.settings.mutation", "--reuse-db"]
-        text = re.sub(
-            r"^pytest_add_cli_args = .*$",
-            f"pytest_add_cli_args = {json.dumps(cli_args)}",
-            text,
-            count=1,
-            flags=re.MULTILINE,
-        )
+    settings = work / PACKAGE / "settings" / "mutation.py"
+    settings.write_text(
+        REUSED_DB_SETTINGS.format(name=str(work / "test-db.sqlite3")), encoding="utf-8"
+    )
+    cli_args = tomllib.loads(text)["tool"]["mutmut"]["pytest_add_cli_args"]
+    cli_args += [f"--ds={PACKAGE}.settings.mutation", "--reuse-db"]
+    text = re.sub(
+        r"^pytest_add_cli_args = .*$",
+        f"pytest_add_cli_args = {json.dumps(cli_args)}",
+        text,
+        count=1,
+        flags=re.MULTILINE,
+    )
     text = text.replace("[tool.mutmut]\n", "[tool.mutmut]\n" + "\n".join(table) + "\n", 1)
     tomllib.loads(text)  # still valid
     pyproject.write_text(text, encoding="utf-8")
     if resume:
-        for changed in [pyproject] + ([settings] if max_children == 1 else []):
+        for changed in (pyproject, settings):
             shutil.copy2(changed, work / "mutants" / changed.relative_to(work))
     return work
 
@@ -209,7 +226,7 @@ def run(target: Target, max_children: int, resume: bool = False) -> dict:
     undecided = set()
     if resume and (OUT / "work" / target.name / "mutants").is_dir():
         undecided = _names(target, "survived", "no tests")
-    work = prepare(target, max_children, resume)
+    work = prepare(target, resume)
     mutmut = str(ROOT / ".venv" / "bin" / "mutmut")
     started = time.monotonic()
     log = OUT / f"{target.name}.log"
@@ -219,6 +236,7 @@ def run(target: Target, max_children: int, resume: bool = False) -> dict:
             process = subprocess.run(
                 [mutmut, "run", "--max-children", str(max_children), *names],
                 cwd=work,
+                env={**os.environ, "MUTATION_DB_SLOTS": str(max_children)},
                 stdout=handle,
                 stderr=subprocess.STDOUT,
                 check=False,

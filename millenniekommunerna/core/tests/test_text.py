@@ -1,6 +1,6 @@
 import pytest
 
-from millenniekommunerna.core.text import excerpt, fold_slug
+from millenniekommunerna.core.text import excerpt, fold_slug, stream_text
 
 
 @pytest.mark.parametrize(
@@ -100,3 +100,35 @@ def test_excerpt_does_not_cut_into_a_long_word_after_a_short_one():
 
 def test_excerpt_cuts_a_single_long_word_at_the_limit():
     assert excerpt("x" * 60, limit=20) == "x" * 20 + "…"
+
+
+def test_stream_text_gives_the_words_of_every_block_without_markup():
+    blocks = [
+        {"type": "paragraph", "value": "<p>Vatten till <b>Kisumu</b> &amp; Poti</p>", "id": "a"},
+        {"type": "heading", "value": "Resultat", "id": "b"},
+        {
+            "type": "quote",
+            "value": {"text": "<p>Det gick bra</p>", "attribution": "Kommunalråd"},
+            "id": "c",
+        },
+        {"type": "list", "value": ["Ett", ("Två", "<i>Tre</i>")], "id": "d"},
+    ]
+    assert (
+        stream_text(blocks)
+        == "Vatten till Kisumu & Poti Resultat Det gick bra Kommunalråd Ett Två Tre"
+    )
+
+
+def test_stream_text_skips_values_that_are_not_text():
+    blocks = [
+        {"type": "image", "value": 17},
+        {"type": "embed", "value": None},
+        {"type": "paragraph", "value": "Kvar"},
+        {"type": "numbers", "value": {"count": 3, "label": "Brunnar"}},
+    ]
+    assert stream_text(blocks) == "Kvar Brunnar"
+
+
+@pytest.mark.parametrize("blocks", [None, []])
+def test_stream_text_of_an_empty_body_is_empty(blocks):
+    assert stream_text(blocks) == ""
