@@ -44,45 +44,54 @@ class PartnershipPermissionPolicy(ModelPermissionPolicy):
         return self.instances_user_has_any_permission_for(user, [action])
 
 
-def partnership_form_class(base):
-    """The snippet form, for a municipality editor: only their municipalities may lead, and
-    one of them must take part (lead, or among the others) when the form is saved."""
+class OwnMunicipalityChecks:
+    """Mixed into the snippet form for a municipality editor: only their municipalities may
+    lead, and one of them must take part (lead, or among the others) when the form is saved.
+    A national editor's form is left as it is."""
 
-    class PartnershipForm(base):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            user = getattr(self, "for_user", None)
-            self.own_municipality_ids = None
-            if user is None or decides(user):
-                return
-            self.own_municipality_ids = set(
-                Municipality.objects.filter(pk__in=municipality_ids_editable_by(user)).values_list(
-                    "pk", flat=True
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        self.own_municipality_ids = None
+        if user is None or decides(user):
+            return
+        self.own_municipality_ids = set(
+            Municipality.objects.filter(pk__in=municipality_ids_editable_by(user)).values_list(
+                "pk", flat=True
+            )
+        )
+        if "municipality" in self.fields:
+            # A partnership another municipality leads keeps its lead when a partner edits it.
+            allowed = set(self.own_municipality_ids)
+            if self.instance.pk and self.instance.municipality_id:
+                allowed.add(self.instance.municipality_id)
+            self.fields["municipality"].queryset = Municipality.objects.filter(pk__in=allowed)
+
+    def clean(self):
+        cleaned = super().clean()
+        own = self.own_municipality_ids
+        if own is None:
+            return cleaned
+        lead = cleaned.get("municipality")
+        others = cleaned.get("other_municipalities") or []
+        taking_part = {m.pk for m in others} | ({lead.pk} if lead else set())
+        if lead is not None and not taking_part & own:
+            raise forms.ValidationError(
+                _(
+                    "Your municipality must take part in the partnership: choose it as the "
+                    "lead or among the other Swedish municipalities."
                 )
             )
-            if "municipality" in self.fields:
-                # A partnership another municipality leads keeps its lead when a partner edits it.
-                allowed = set(self.own_municipality_ids)
-                if self.instance.pk and self.instance.municipality_id:
-                    allowed.add(self.instance.municipality_id)
-                self.fields["municipality"].queryset = Municipality.objects.filter(pk__in=allowed)
+        return cleaned
 
-        def clean(self):
-            cleaned = super().clean()
-            own = self.own_municipality_ids
-            if own is None:
-                return cleaned
-            lead = cleaned.get("municipality")
-            others = cleaned.get("other_municipalities") or []
-            taking_part = {m.pk for m in others} | ({lead.pk} if lead else set())
-            if lead is not None and not taking_part & own:
-                raise forms.ValidationError(
-                    _(
-                        "Your municipality must take part in the partnership: choose it as the "
-                        "lead or among the other Swedish municipalities."
-                    )
-                )
-            return cleaned
+
+def partnership_form_class(base):
+    """The snippet form Wagtail builds from the panels (`base`), with OwnMunicipalityChecks.
+    Wagtail makes the form class once, when it first builds the admin's URLs; the checks are
+    methods of a class of their own so that what they do is looked up when a form is used."""
+
+    class PartnershipForm(OwnMunicipalityChecks, base):
+        pass
 
     return PartnershipForm
 

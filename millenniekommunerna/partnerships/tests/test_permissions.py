@@ -252,3 +252,43 @@ def test_setup_gives_groups_made_earlier_the_partnership_permissions(editorial):
         partnership_permissions
     )
     assert not group.permissions.filter(codename__endswith="_fundingprogramme").exists()
+
+
+def test_the_policy_answers_for_each_partnership_as_the_views_do(
+    municipality_editor, national_editor, own, others, joint
+):
+    """Wagtail asks the permission policy about single partnerships outside the edit and
+    delete views too (the listing's buttons, the history and usage views): the answers are
+    the same."""
+    from django.contrib.auth.models import Permission
+
+    from millenniekommunerna.partnerships.permissions import PartnershipPermissionPolicy
+
+    policy = PartnershipPermissionPolicy(Partnership)
+    for action in ("change", "delete"):
+        assert policy.user_has_permission_for_instance(municipality_editor, action, own)
+        assert policy.user_has_permission_for_instance(municipality_editor, action, joint)
+        assert not policy.user_has_permission_for_instance(municipality_editor, action, others)
+        assert policy.user_has_permission_for_instance(national_editor, action, others)
+    both = ["change", "delete"]
+    assert policy.user_has_any_permission_for_instance(municipality_editor, both, joint)
+    assert not policy.user_has_any_permission_for_instance(municipality_editor, both, others)
+    assert set(policy.instances_user_has_permission_for(municipality_editor, "change")) == {
+        own,
+        joint,
+    }
+    assert set(policy.instances_user_has_permission_for(national_editor, "delete")) == {
+        own,
+        others,
+        joint,
+    }
+
+    # An editor whose group has lost a permission keeps nothing of it, not even for their own.
+    group = municipality_editor.groups.get()
+    group.permissions.remove(Permission.objects.get(codename="delete_partnership"))
+    user = type(municipality_editor).objects.get(pk=municipality_editor.pk)  # no cached perms
+    assert policy.user_has_permission_for_instance(user, "change", own)
+    assert not policy.user_has_permission_for_instance(user, "delete", own)
+    assert policy.user_has_any_permission_for_instance(user, ["delete", "change"], own)
+    assert not policy.user_has_any_permission_for_instance(user, ["delete"], own)
+    assert not policy.instances_user_has_permission_for(user, "delete").exists()

@@ -122,3 +122,23 @@ def test_a_municipality_editor_may_see_their_tip_but_not_change_or_delete_it(sal
     assert policy.user_has_permission_for_instance(salem_editor, "view", tip)
     assert not policy.user_has_permission_for_instance(salem_editor, "change", tip)
     assert not policy.user_has_permission_for_instance(salem_editor, "delete", tip)
+
+
+def test_the_policy_lists_the_tips_a_user_may_act_on(salem_editor):
+    """What Wagtail lists for an action (choosers, bulk actions): a municipality editor may
+    view their municipality's tips but change none; a national editor both, of every tip."""
+    policy = TipPermissionPolicy(Tip)
+    salem = TipFactory(municipality_code="0128")
+    osthammar = TipFactory(municipality_code="0382")
+    national = make_user("nina@example.org", groups=[ensure_editorial_setup().national_group])
+    assert set(policy.instances_user_has_any_permission_for(salem_editor, ["view"])) == {salem}
+    assert set(policy.instances_user_has_any_permission_for(salem_editor, ["view", "change"])) == {
+        salem
+    }
+    assert not policy.instances_user_has_any_permission_for(salem_editor, ["change"]).exists()
+    assert not policy.instances_user_has_any_permission_for(salem_editor, ["delete"]).exists()
+    assert set(policy.instances_user_has_any_permission_for(national, ["change"])) == {
+        salem,
+        osthammar,
+    }
+    assert not policy.instances_user_has_any_permission_for(AnonymousUser(), ["view"]).exists()
