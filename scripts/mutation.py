@@ -86,7 +86,7 @@ TARGETS = (
     ),
     Target(
         "selection",
-        ("stories/listing/selection.py", "stories/listing/params.py"),
+        ("stories/listing/selection.py", "stories/listing/params.py", "core/query_params.py"),
         (f"{PACKAGE}/search/tests/test_listing.py", f"{PACKAGE}/search/tests/test_views.py"),
         "the listing's selection: reading and checking the query string",
     ),

@@ -7,10 +7,10 @@ MAX_VALUES_PER_PARAM = 25
 MAX_PARAM_LENGTH = 60
 
 
-def short(value: str, limit: int = MAX_PARAM_LENGTH) -> str:
-    """A value as a notice repeats it: on one line and at most `limit` characters."""
+def short(value: str) -> str:
+    """A value as a notice repeats it: on one line and at most MAX_PARAM_LENGTH characters."""
     value = " ".join(str(value).split())
-    return value if len(value) <= limit else value[:limit] + "…"
+    return value if len(value) <= MAX_PARAM_LENGTH else value[:MAX_PARAM_LENGTH] + "…"
 
 
 def without_nul(params) -> QueryDict:
@@ -22,11 +22,12 @@ def without_nul(params) -> QueryDict:
     return cleaned
 
 
-def values(params, name: str, limit: int = MAX_VALUES_PER_PARAM) -> list[str]:
-    """The distinct non-empty values of a parameter, lower-cased, at most `limit` of them."""
+def values(params, name: str) -> list[str]:
+    """The distinct non-empty values of a parameter, lower-cased, at most
+    MAX_VALUES_PER_PARAM of them."""
     seen = []
     for value in params.getlist(name):
         value = value.strip().lower()
         if value and value not in seen:
             seen.append(value)
-    return seen[:limit]
+    return seen[:MAX_VALUES_PER_PARAM]

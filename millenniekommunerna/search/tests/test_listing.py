@@ -627,3 +627,50 @@ def test_the_search_page_says_when_only_the_newest_matches_are_shown(
     with translation.override("sv"):
         html = client.get("/sok/?q=kommun").content.decode()
     assert "De 5 senaste av dem visas" in html
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [
+        ("2010-2015", "2010-2015"),
+        ("2010–2015", "2010-2015"),  # an en dash, as the facet shows the period
+        ("2012-2012", "2012"),
+        ("2015-2010", None),
+        ("2010-2012-2015", None),
+        ("2010-", None),
+        ("1949-2015", None),
+    ],
+)
+def test_a_period_of_years_is_read(value, read):
+    selection = selection_for(f"ar={value}")
+    assert selection.year == read
+    assert bool(selection.notices) == (read is None)
+
+
+@pytest.mark.parametrize(
+    ("query_string", "landing", "canonical"),
+    [
+        ("", True, "?"),
+        ("lan=uppsala", True, "?lan=uppsala"),
+        ("land=ke", True, "?land=ke"),
+        ("land=KE", True, "?land=ke"),
+        ("land=ke&ar=2012", False, "?land=ke"),
+        ("lan=uppsala&land=ke", False, "?lan=uppsala"),
+        ("mal=sdg-12", False, "sdg-12"),
+        ("mal=sdg-12&ar=2012", False, "sdg-12"),
+        ("mal=sdg-12&mal=sdg-13", False, "?"),
+        ("mal=sdg-12&land=ke", False, "?land=ke"),
+        ("kommun=enkoping&land=ke", False, "enkoping"),
+        ("q=biogas", False, "?"),
+        ("ordning=nyast", False, "?"),
+        ("lan=atlantis", False, "?"),
+    ],
+)
+def test_the_indexable_form_of_a_selection(query_string, landing, canonical):
+    """What search engines are told (docs/crawling.md): the whole listing and the landing
+    pages of one county or one country are indexable; any other state points at its
+    indexable form, a goal's or a municipality's own page where that lists the same."""
+    selection = selection_for(query_string)
+    assert selection.is_landing is landing
+    found = selection.canonical()
+    assert (found if isinstance(found, str) else found.slug) == canonical

@@ -37,8 +37,6 @@ YES, NO = "ja", "nej"
 # a story due for review is still current to a reader.
 CURRENT, OUT_OF_DATE = "aktuella", "inaktuella"
 
-MAX_VALUES_PER_PARAM = 25
-MAX_PARAM_LENGTH = 60
 MIN_YEAR, MAX_YEAR = 1950, 2100
 MAX_CLUSTER_MATCHES = 1000
 # Searched words that more stories than this have: the newest this many of them are the ones

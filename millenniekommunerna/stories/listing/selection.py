@@ -15,8 +15,6 @@ from millenniekommunerna.partnerships.models import Country
 
 from .params import (
     CURRENT,
-    MAX_PARAM_LENGTH,
-    MAX_VALUES_PER_PARAM,
     MAX_YEAR,
     MIN_YEAR,
     NO,
@@ -37,10 +35,6 @@ from .params import (
 from .presentation import active_filters
 
 
-def _short(value: str) -> str:
-    return query_params.short(value, MAX_PARAM_LENGTH)
-
-
 def _period(value: str) -> str | None:
     """`2012` or `2010-2015` (an en dash too) as the key stories are listed under, or None."""
     value = value.replace("–", "-")
@@ -53,11 +47,10 @@ def _period(value: str) -> str | None:
     return "-".join(years) if len(years) == 2 and years[0] != years[1] else years[0]
 
 
+# What a value may hold and how much of it a notice repeats, as in the partnership listing.
 _without_nul = query_params.without_nul
-
-
-def _values(params, name: str) -> list[str]:
-    return query_params.values(params, name, MAX_VALUES_PER_PARAM)
+_short = query_params.short
+_values = query_params.values
 
 
 @dataclass
