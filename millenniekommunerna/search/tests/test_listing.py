@@ -674,3 +674,43 @@ def test_the_indexable_form_of_a_selection(query_string, landing, canonical):
     assert selection.is_landing is landing
     found = selection.canonical()
     assert (found if isinstance(found, str) else found.slug) == canonical
+
+
+@pytest.mark.parametrize(
+    ("url", "landing"),
+    [
+        ("", True),
+        ("?", True),
+        ("/berattelser/", True),
+        ("?lan=uppsala", True),
+        ("/berattelser/?land=ke", True),
+        ("?lan=", False),
+        ("?lan=uppsala&land=ke", False),
+        ("?lan=uppsala&lan=stockholm", False),
+        ("?mal=sdg-12", False),
+        ("?kommun=osthammar", False),
+        ("?sida=2", False),
+        ("?lan=uppsala&ordning=nyast", False),
+    ],
+)
+def test_which_links_lead_to_an_indexable_listing(url, landing):
+    from millenniekommunerna.stories.listing.params import is_landing_query
+
+    assert is_landing_query(url) is landing
+
+
+def test_only_links_to_landing_pages_are_followed_by_search_engines(varied_stories, client):
+    """On the story listing a link to one county or one country alone is followed; a link to
+    any other filter state says rel="nofollow" (docs/crawling.md); search results follow none."""
+    html = client.get("/berattelser/").content.decode()
+    links = dict(re.findall(r'<a class="facet-option[^"]*" href="([^"]+)"([^>]*)>', html))
+    assert 'rel="nofollow"' not in links["?lan=uppsala"]
+    assert 'rel="nofollow"' in links["?mal=sdg-12"]
+    assert 'rel="nofollow"' in links["?ar=2019"]
+    chosen = client.get("/berattelser/?lan=uppsala&ar=2019").content.decode()
+    chips = dict(re.findall(r'<a class="filter-chip" href="([^"]+)"([^>]*)>', chosen))
+    assert 'rel="nofollow"' not in chips["?lan=uppsala"]  # removing the year: a landing page
+    assert 'rel="nofollow"' in chips["?ar=2019"]
+    search = client.get("/sok/", {"q": "biogas"}).content.decode()
+    assert re.findall(r'<a class="facet-option[^"]*" href="[^"]+" rel="nofollow"', search)
+    assert not re.findall(r'<a class="facet-option[^"]*" href="[^"]+"(?! rel="nofollow")', search)
