@@ -294,6 +294,11 @@ def test_kommun_is_read_without_case_and_space():
             "millenniekommun=kanske",
             "The Millennium Municipality filter takes “ja” or “nej”; it was left out.",
         ),
+        (
+            "aktualitet=gamla",
+            "The filter on whether a story is current takes “aktuella” or “inaktuella”; "
+            "it was left out.",
+        ),
     ],
 )
 def test_each_unknown_value_has_its_notice(query_string, notice):
