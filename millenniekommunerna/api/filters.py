@@ -122,15 +122,13 @@ def _year_q(year):
     it was published — at its source when it has one (a day, a year or a period; an unknown
     date matches no year), else here (the listing's year facet says the same)."""
     no_years = Q(year_start__isnull=True, year_end__isnull=True)
+    # A comparison never holds for NULL, so `year_start__lte` says there is a start year.
+    # Work with both years that ends in `year` is in the first alternative anyway (an end
+    # year never comes before the start year: StoryPage.clean).
     return (
-        Q(
-            year_start__isnull=False,
-            year_end__isnull=False,
-            year_start__lte=year,
-            year_end__gte=year,
-        )
-        | Q(year_start__isnull=False, year_end__isnull=True, year_start__lte=year)
-        | Q(year_start__isnull=True, year_end=year)
+        Q(year_start__lte=year, year_end__gte=year)
+        | Q(year_end__isnull=True, year_start__lte=year)
+        | Q(year_end=year)
         | (no_years & Q(source_name="", first_published_at__year=year))
         | (
             no_years

@@ -337,6 +337,16 @@ def test_a_story_without_years_counts_in_the_years_it_was_published_at_its_sourc
     assert ids(get_json(client, f"{STORIES}?year=2016")) == []
     assert ids(get_json(client, f"{STORIES}?year=2026")) == [], "not the year of the import"
     assert unknown.pk not in ids(get_json(client, f"{STORIES}?year=2026&year=2013"))
+    # A date without a source names no publication: a story written here is of the year it
+    # was published here, as the listing's year facet says.
+    written_here = story(
+        source_date_precision="day",
+        source_date_start=date(2013, 4, 2),
+        source_date_end=date(2013, 4, 2),
+        first_published_at=datetime(2021, 3, 1, tzinfo=UTC),
+    )
+    assert written_here.pk not in ids(get_json(client, f"{STORIES}?year=2013"))
+    assert ids(get_json(client, f"{STORIES}?year=2021")) == [written_here.pk]
 
 
 def test_published_says_when_and_where_a_story_first_appeared(client):
