@@ -190,6 +190,24 @@ def test_bad_filter_values_are_a_400_in_english(client, partnerships, query, par
         assert data["errors"][0]["parameter"] == parameter
 
 
+def test_a_goal_code_the_goals_no_longer_have_is_a_400(client, partnerships):
+    """As for the stories: a code the OpenAPI document once listed but no goal has now (an
+    editor renamed it) is refused, not read as matching nothing."""
+    Goal.objects.filter(slug="sdg-5").update(slug="sdg-5-renamed")
+    data = get_json(client, f"{URL}?goal=sdg-4&goal=sdg-5", status=400)
+    assert data["detail"] == "goal='sdg-5': there is no goal with that code."
+    assert data["errors"][0]["parameter"] == "goal"
+
+
+def test_each_filter_has_its_own_count(client, partnerships):
+    """The counts are kept between requests, one for each set of filters."""
+    for query in ("", "status=ongoing", "status=completed", "country=KE", "year_from=2015"):
+        data = get_json(client, f"{URL}?{query}")
+        assert data["count"] == len(slugs(data)), query
+    both = get_json(client, f"{URL}?status=ongoing&status=completed")
+    assert both["count"] == len(slugs(both))
+
+
 def test_an_unknown_slug_is_a_json_404(client, partnerships):
     data = get_json(client, f"{URL}/nowhere-at-all", status=404)
     assert data["detail"] == "There is no partnership with the slug 'nowhere-at-all'."
