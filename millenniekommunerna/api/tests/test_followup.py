@@ -270,3 +270,26 @@ def test_exports_read_what_came_of_the_work_per_chunk_not_per_story(monkeypatch)
     assert StoryPage.objects.live().count() == 16
     assert queries(exports.csv_lines) == few_csv
     assert queries(exports.json_parts) == few_json
+
+
+def test_the_review_state_filter(client):
+    """Current, due for review (after 12 months) or out of date (after 24, or never
+    reviewed), as the story pages and the listing's "Aktualitet" facet say."""
+    now = timezone.now()
+    current = StoryPageFactory(last_reviewed_at=now - timedelta(days=30))
+    due = StoryPageFactory(last_reviewed_at=now - timedelta(days=400))
+    old = StoryPageFactory(last_reviewed_at=now - timedelta(days=800))
+    never = StoryPageFactory(last_reviewed_at=None)
+
+    def found(query):
+        data = client.get(f"{STORIES}?{query}").json()
+        assert data["count"] == len(data["results"])
+        return {item["id"] for item in data["results"]}
+
+    assert found("review_state=current") == {current.pk}
+    assert found("review_state=due") == {due.pk}
+    assert found("review_state=out_of_date") == {old.pk, never.pk}
+    assert found("") == {current.pk, due.pk, old.pk, never.pk}
+    response = client.get(f"{STORIES}?review_state=stale")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["parameter"] == "review_state"
