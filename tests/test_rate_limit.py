@@ -78,3 +78,14 @@ def test_a_person_clicking_filters_never_meets_the_limit(seed_import, client, li
         limited[0] += 1.5
     assert statuses == [200] * 100
     print("person: 100 uncached listings and searches, one every 1.5 s: all 200")
+
+
+def test_the_limit_is_what_the_settings_say(seed_import, client, limited, settings):
+    """EXPENSIVE_RATE_LIMIT requests a window: one means the second is refused; 0, as in
+    development, means no limit at all."""
+    settings.EXPENSIVE_RATE_LIMIT = 1
+    urls = filter_combinations()
+    assert client.get(next(urls)).status_code == 200
+    assert client.get(next(urls)).status_code == 429
+    settings.EXPENSIVE_RATE_LIMIT = 0
+    assert [client.get(url).status_code for url in itertools.islice(urls, 5)] == [200] * 5

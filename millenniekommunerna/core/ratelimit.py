@@ -99,10 +99,11 @@ def peek(scope: str, identifier: str, limit: Limit) -> Result:
 def reset(scope: str, identifier: str, limit: Limit) -> None:
     """Start the identifier's count again (see the module's docstring)."""
     key = _generation_key(scope, _digest(scope, identifier))
-    cache.add(key, 0, timeout=limit.period + 60)
     try:
         cache.incr(key)
-    except ValueError:  # expired between add() and incr()
+    except ValueError:  # the first reset (or the last one's generation has expired)
+        # Kept a minute longer than a window, so that no count of an earlier generation is
+        # left when the number comes round again.
         cache.set(key, 1, timeout=limit.period + 60)
 
 
@@ -113,9 +114,8 @@ EXPENSIVE_SCOPE = "expensive"
 
 def expensive_limit() -> Limit | None:
     """`EXPENSIVE_RATE_LIMIT` requests per `EXPENSIVE_RATE_PERIOD` seconds, None when off (0)."""
-    count = int(getattr(settings, "EXPENSIVE_RATE_LIMIT", 0) or 0)
-    period = int(getattr(settings, "EXPENSIVE_RATE_PERIOD", 60) or 60)
-    return Limit(count, period) if count > 0 else None
+    count = settings.EXPENSIVE_RATE_LIMIT
+    return Limit(count, settings.EXPENSIVE_RATE_PERIOD) if count > 0 else None
 
 
 def throttle(request):
@@ -137,12 +137,7 @@ def throttle(request):
 
 def too_many_requests(request, result: Result):
     """A short page in the interface's language: 429, Retry-After, never cached."""
-    response = render(
-        request,
-        "429.html",
-        {"retry_after": result.retry_after, "minutes": result.retry_after_minutes},
-        status=429,
-    )
+    response = render(request, "429.html", {"retry_after": result.retry_after}, status=429)
     response["Retry-After"] = str(result.retry_after)
     response["Cache-Control"] = "no-store"
     return response

@@ -57,6 +57,12 @@ def test_reset_starts_a_new_count_within_the_window():
     assert not ratelimit.hit("login", "x", limit).allowed
     ratelimit.reset("login", "x", limit)
     assert ratelimit.hit("login", "x", limit).allowed
+    assert not ratelimit.hit("login", "x", limit).allowed
+    ratelimit.reset("login", "x", limit)  # and again, and again
+    assert ratelimit.hit("login", "x", limit).allowed
+    ratelimit.reset("login", "x", limit)
+    assert ratelimit.hit("login", "x", limit).allowed
+    assert ratelimit.hit("login", "y", limit).allowed  # another identifier has its own count
 
 
 def test_the_limit_is_off_when_django_ratelimit_is_switched_off(settings):
