@@ -47,7 +47,7 @@ def client_ip(request) -> str:
     """The client's address. Behind `TRUSTED_PROXY_COUNT` reverse proxies that each append to
     X-Forwarded-For, the entry the outermost trusted proxy added; entries further left can be
     forged by the client and are never used."""
-    proxies = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)
+    proxies = settings.TRUSTED_PROXY_COUNT
     if proxies > 0:
         forwarded = [
             part.strip()
@@ -126,8 +126,7 @@ def throttle(request):
     limit = expensive_limit()
     if limit is None:
         return None
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
+    if request.user.is_authenticated:
         return None
     result = hit(EXPENSIVE_SCOPE, client_ip(request), limit)
     if result.allowed:
