@@ -35,7 +35,7 @@ MIN_WORDS = 2  # a logo is described by its name: "Fairtrade City"
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall((text or "").lower())
+    return _WORD.findall(text.lower())
 
 
 def is_generic(text: str) -> bool:
@@ -71,7 +71,6 @@ def validate_alt_text(value: str) -> None:
                 "what the image shows, for example “Pupils sorting food waste in the school "
                 "canteen”."
             ),
-            code="alt_text_file_name",
             params={"value": value},
         )
     if is_generic(value):
@@ -81,7 +80,6 @@ def validate_alt_text(value: str) -> None:
                 "the image shows, for example “Pupils sorting food waste in the school "
                 "canteen”, or mark the image as decorative."
             ),
-            code="alt_text_generic",
             params={"value": value},
         )
     if len(words(value)) < MIN_WORDS:
@@ -91,6 +89,5 @@ def validate_alt_text(value: str) -> None:
                 "for example “Pupils sorting food waste in the school canteen”, or mark the "
                 "image as decorative."
             ),
-            code="alt_text_too_short",
             params={"value": value, "count": MIN_WORDS},
         )

@@ -49,7 +49,6 @@ class PlainTextField(forms.CharField):
                     "Write in plain text, without HTML code or scripts (such as <script>, "
                     "onclick= or javascript:)."
                 ),
-                code="markup",
             )
 
 
@@ -90,7 +89,6 @@ class ContactForm(forms.Form):
         if len(_LINK.findall(message)) > MAX_LINKS:
             raise ValidationError(
                 _("The message may contain at most %(count)s links."),
-                code="too_many_links",
                 params={"count": MAX_LINKS},
             )
         return message
@@ -103,6 +101,5 @@ class ContactForm(forms.Form):
                     "The message could not be sent because the field “Leave this field empty” "
                     "was filled in. Empty it and send again."
                 ),
-                code="honeypot",
             )
         return cleaned_data

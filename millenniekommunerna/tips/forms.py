@@ -43,7 +43,6 @@ def validate_plain_text(value: str) -> None:
                 "Write in plain text, without HTML code or scripts (such as <script>, "
                 "onclick= or javascript:)."
             ),
-            code="markup",
         )
 
 
@@ -141,7 +140,7 @@ class TipForm(forms.ModelForm):
         code = self.cleaned_data["municipality"]
         municipality = Municipality.objects.filter(code=code).first()
         if municipality is None:
-            raise ValidationError(_("Choose a municipality from the list."), code="invalid")
+            raise ValidationError(_("Choose a municipality from the list."))
         return municipality
 
     def clean_text(self):
@@ -149,7 +148,6 @@ class TipForm(forms.ModelForm):
         if len(_LINK.findall(text)) > MAX_LINKS:
             raise ValidationError(
                 _("The text may contain at most %(count)s links."),
-                code="too_many_links",
                 params={"count": MAX_LINKS},
             )
         return text
@@ -175,7 +173,6 @@ class TipForm(forms.ModelForm):
                     "The tip could not be sent because the field “Leave this field empty” was "
                     "filled in. Empty it and send again."
                 ),
-                code="honeypot",
             )
         return cleaned_data
 

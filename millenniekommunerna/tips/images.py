@@ -110,9 +110,7 @@ def clean_upload(upload) -> CleanImage:
 def _reencode(image: Image.Image) -> CleanImage:
     # Turn the picture upright first: the orientation lives in the EXIF data that goes.
     image = ImageOps.exif_transpose(image)
-    has_alpha = image.mode in ("RGBA", "LA", "PA") or (
-        image.mode == "P" and "transparency" in image.info
-    )
+    has_alpha = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
     image = image.convert("RGBA" if has_alpha else "RGB")
     image.thumbnail((LONGEST_SIDE, LONGEST_SIDE))
     # A new image carries nothing but pixels: no EXIF, XMP, ICC profile, text chunks or
