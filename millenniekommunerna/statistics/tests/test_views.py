@@ -102,6 +102,10 @@ def expected_tables(labels):
         expected["publiceringsar"][period.replace("-", "–")] = [
             live().filter(published_period=period).count()
         ]
+    if live().filter(published_period="").exists():
+        expected["publiceringsar"][labels["not-known"]] = [
+            live().filter(published_period="").count()
+        ]
     expected["publiceringsar"][labels["publiceringsar"]] = [live().count()]
     started = sorted(y for y in set(live().values_list("year_start", flat=True)) if y)
     per_start = {
@@ -142,6 +146,7 @@ def assert_page_matches_the_database(client):
         tables = {t.slug: t for t in all_tables(lambda goal: "")}
         labels = {slug: t.total.label for slug, t in tables.items() if t.total}
         labels["not-stated"] = gettext("Not stated")
+        labels["not-known"] = gettext("Not known")
     expected = expected_tables(labels)
     assert set(expected) == set(TABLES)
     for slug, rows in expected.items():
@@ -159,10 +164,16 @@ def test_tables_match_direct_counts_with_a_few_stories(client):
     StoryPageFactory(municipality_code="0382", goals=[goal])
     StoryPageFactory(municipality_code="0382", goals=[goal, Goal.objects.get(slug="mdg-7")])
     StoryPageFactory(municipality_code="2514", year_start=2009)
+    # A story from a source that does not say when it published it: of no known year.
+    StoryPageFactory(
+        municipality_code="2514", source_name="Okänd källa", source_date_precision="unknown"
+    )
     # An unpublished story counts nowhere, not even under its goal.
     StoryPageFactory(municipality_code="1781", year_start=2012, goals=[goal]).unpublish()
     text = assert_page_matches_the_database(client)
     assert "Blekinge län" in text
+    published = page_tables(text)["Berättelser per publiceringsår"]
+    assert ["Okänt", "1"] in published
     # Each goal's row leads to the goal's page, and its bar is drawn in the goal's colour.
     assert '<th scope="row"><a href="/mal/sdg-12/">Mål 12: ' in text
     sdg_chart = re.search(r'<svg class="bar-chart".*?</svg>', text, flags=re.DOTALL).group(0)
