@@ -164,6 +164,7 @@ def test_tables_match_direct_counts_with_a_few_stories(client):
     StoryPageFactory(municipality_code="0382", goals=[goal])
     StoryPageFactory(municipality_code="0382", goals=[goal, Goal.objects.get(slug="mdg-7")])
     StoryPageFactory(municipality_code="2514", year_start=2009)
+    StoryPageFactory(municipality_code="2514", year_start=2012)  # no story started in between
     # A story from a source that does not say when it published it: of no known year.
     StoryPageFactory(
         municipality_code="2514", source_name="Okänd källa", source_date_precision="unknown"
@@ -174,6 +175,8 @@ def test_tables_match_direct_counts_with_a_few_stories(client):
     assert "Blekinge län" in text
     published = page_tables(text)["Berättelser per publiceringsår"]
     assert ["Okänt", "1"] in published
+    started = page_tables(text)["Berättelser per år då arbetet startade"]
+    assert started[1:4] == [["2009", "1"], ["2010", "0"], ["2011", "0"]]
     # Each goal's row leads to the goal's page, and its bar is drawn in the goal's colour.
     assert '<th scope="row"><a href="/mal/sdg-12/">Mål 12: ' in text
     sdg_chart = re.search(r'<svg class="bar-chart".*?</svg>', text, flags=re.DOTALL).group(0)
