@@ -177,6 +177,9 @@ def test_tables_match_direct_counts_with_a_few_stories(client):
     assert ["Okänt", "1"] in published
     started = page_tables(text)["Berättelser per år då arbetet startade"]
     assert started[1:4] == [["2009", "1"], ["2010", "0"], ["2011", "0"]]
+    # In brief: the stories that have no goal yet, each counted once.
+    assert live().filter(goals__isnull=True).count() == 3
+    assert "3 berättelser har inget mål ännu." in text
     # Each goal's row leads to the goal's page, and its bar is drawn in the goal's colour.
     assert '<th scope="row"><a href="/mal/sdg-12/">Mål 12: ' in text
     sdg_chart = re.search(r'<svg class="bar-chart".*?</svg>', text, flags=re.DOTALL).group(0)
@@ -314,6 +317,14 @@ class TestWithSeedStories:
                 "varav utan känd ort",
             ),
         }
+
+    def test_the_partnership_table_says_why_its_columns_do_not_add_up(self, client):
+        text = client.get("/statistik/").content.decode()
+        section = text[text.index('<h2 id="samarbeten-per-land">') :]
+        section = section[: section.index("</section>")]
+        assert re.findall(r'<p class="note">([^<]*)</p>', section) == [
+            "En berättelse kan gälla flera länder; en kommun kan ha flera partner."
+        ]
 
     def test_the_tables_with_a_total_name_it_in_swedish(self, client):
         text = client.get("/statistik/").content.decode()
