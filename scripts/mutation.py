@@ -177,6 +177,13 @@ def prepare(target: Target, resume: bool = False) -> Path:
     """
     work = OUT / "work" / target.name
     resume = resume and (work / "mutants").is_dir()
+    described = json.dumps({"modules": target.modules, "tests": target.tests})
+    earlier = work / "target.json"
+    if resume and (not earlier.exists() or earlier.read_text(encoding="utf-8") != described):
+        # mutmut learnt which tests reach which function on the first run; with other
+        # modules or tests that would be wrong, so the run starts again.
+        print(f"  {target.name}: its modules or tests changed since; starting again", flush=True)
+        resume = False
     if work.exists() and not resume:
         shutil.rmtree(work)
     mutated = {f"{PACKAGE}/{glob}" for glob in target.modules}
@@ -194,6 +201,7 @@ def prepare(target: Target, resume: bool = False) -> Path:
             # mutmut makes a module's mutants again (keeping the verdicts of the functions
             # that did not change) only when the module is newer than its mutants.
             os.utime(work / name)
+    earlier.write_text(described, encoding="utf-8")
     pyproject = work / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
     table = [
@@ -351,7 +359,8 @@ def main() -> int:
         "--resume",
         action="store_true",
         help="keep the verdicts of an earlier (or stopped) run of the targets: check only the "
-        "mutants not checked yet, those of functions changed since, and the survivors again",
+        "mutants not checked yet, those of functions changed since, and the survivors again "
+        "(a target whose modules or tests changed starts again)",
     )
     parser.add_argument("--max-children", type=int, default=2, help="mutants run at once")
     parser.add_argument(
