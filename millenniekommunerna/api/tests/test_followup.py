@@ -293,3 +293,25 @@ def test_the_review_state_filter(client):
     response = client.get(f"{STORIES}?review_state=stale")
     assert response.status_code == 400
     assert response.json()["errors"][0]["parameter"] == "review_state"
+
+
+def test_the_review_state_filter_and_each_storys_review_state_agree_all_day(client, monkeypatch):
+    """In the afternoon, a story last reviewed twelve months ago in the morning: the filter
+    and the story's own `review_state` give it the same state."""
+    from django.utils import timezone as django_timezone
+
+    afternoon = timezone.localtime().replace(hour=14, minute=0, second=0, microsecond=0)
+    monkeypatch.setattr(django_timezone, "now", lambda: afternoon)
+    from millenniekommunerna.stories.models.review_state import months_before
+
+    morning = months_before(afternoon, 12).replace(hour=10)
+    story = StoryPageFactory(last_reviewed_at=morning)
+    record = client.get(f"{STORIES}/{story.pk}").json()
+    listed = {
+        state: [
+            item["id"] for item in client.get(f"{STORIES}?review_state={state}").json()["results"]
+        ]
+        for state in ("current", "due", "out_of_date")
+    }
+    assert listed[record["review_state"]] == [story.pk]
+    assert [pk for found in listed.values() for pk in found] == [story.pk]

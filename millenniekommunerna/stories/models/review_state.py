@@ -34,8 +34,10 @@ def months_before(moment: datetime, months: int) -> datetime:
 
 
 def cutoffs(now: datetime | None = None) -> tuple[datetime, datetime]:
-    """(due before, out of date before): stories last reviewed before these moments."""
-    now = now or timezone.now()
+    """(due before, out of date before): stories last reviewed before these moments. Without
+    `now`, counted from the start of today, as the listing and the API count (`start_of_day`):
+    a story's page, its API record and the filters agree all day on its state."""
+    now = now or start_of_day()
     return months_before(now, DUE_AFTER_MONTHS), months_before(now, OUT_OF_DATE_AFTER_MONTHS)
 
 
