@@ -186,10 +186,9 @@ def apply(queryset, filters):
             last_published_at__gte=parse_updated_since(filters.updated_since)
         )
     if filters.review_state:
-        # One of the three states: the endpoint takes no other (its OpenAPI enum).
-        from millenniekommunerna.stories.models.review_state import start_of_day
-
-        queryset = queryset.in_review_state(filters.review_state, start_of_day())
+        # One of the three states (the endpoint takes no other: its OpenAPI enum), as of the
+        # start of today (stories.models.review_state).
+        queryset = queryset.in_review_state(filters.review_state)
     text = " ".join((filters.q or "").split())
     if text:
         queryset = queryset.filter(pk__in=search_matches(text))

@@ -315,3 +315,22 @@ def test_the_review_state_filter_and_each_storys_review_state_agree_all_day(clie
     }
     assert listed[record["review_state"]] == [story.pk]
     assert [pk for found in listed.values() for pk in found] == [story.pk]
+
+
+def test_the_count_of_a_review_state_is_renewed_each_day(client, monkeypatch):
+    """The count of a filtered list is kept between requests; a story changes state at the
+    start of a day without any publication, so the kept count is the day's."""
+    from django.utils import timezone as django_timezone
+
+    today = timezone.localtime().replace(hour=14, minute=0, second=0, microsecond=0)
+    clock = [today]
+    monkeypatch.setattr(django_timezone, "now", lambda: clock[0])
+    StoryPageFactory(last_reviewed_at=today - timedelta(days=360))
+
+    def due():
+        data = client.get(f"{STORIES}?review_state=due").json()
+        return data["count"], len(data["results"])
+
+    assert due() == (0, 0)
+    clock[0] = today + timedelta(days=10)  # twelve months since the review
+    assert due() == (1, 1)
