@@ -69,6 +69,9 @@ def test_the_limit_is_off_when_django_ratelimit_is_switched_off(settings):
     settings.RATELIMIT_ENABLE = False
     limit = ratelimit.Limit(count=1, period=60)
     assert all(ratelimit.hit("a", "x", limit).allowed for _ in range(5))
+    # What the login form asks before it counts (editorial.forms): no attempt counted yet.
+    state = ratelimit.peek("a", "x", limit)
+    assert (state.allowed, state.count) == (True, 0)
 
 
 def request_from(remote="203.0.113.9", forwarded=None):
