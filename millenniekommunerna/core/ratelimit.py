@@ -56,11 +56,11 @@ def client_ip(request) -> str:
         ]
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return request.META.get("REMOTE_ADDR") or "unknown"
 
 
 def _digest(scope: str, identifier: str) -> str:
-    return salted_hmac(f"ratelimit:{scope}", identifier).hexdigest()[:32]
+    return salted_hmac(f"ratelimit:{scope}", identifier).hexdigest()
 
 
 def _generation_key(scope: str, digest: str) -> str:
@@ -70,7 +70,7 @@ def _generation_key(scope: str, digest: str) -> str:
 def _usage(scope: str, identifier: str, limit: Limit, increment: bool) -> tuple[int, int]:
     """(count, seconds left in the window) from django-ratelimit."""
     digest = _digest(scope, identifier)
-    value = f"{digest}:{cache.get(_generation_key(scope, digest), 0)}"
+    value = f"{digest}:{cache.get(_generation_key(scope, digest)) or 0}"
     usage = get_usage(
         None,
         group=f"mk-{scope}",
