@@ -136,3 +136,17 @@ def test_the_refusal_quotes_the_alt_text():
     with pytest.raises(ValidationError) as refused:
         validate_alt_text(" DSCN0010_webb ")
     assert "”DSCN0010_webb” ser ut som ett filnamn" in refused.value.messages[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "also"),
+    [("DSCN0010.jpg", ""), ("En bild", ""), ("Kisumu", "2")],
+)
+def test_each_refusal_names_the_alt_text_it_refuses(text, also):
+    """The editor reads which text was refused (and, for one too short, how many words it
+    takes), never a placeholder."""
+    with pytest.raises(ValidationError) as refused:
+        validate_alt_text(text)
+    (message,) = refused.value.messages
+    assert f"{text}”" in message and "%(" not in message
+    assert also in message
