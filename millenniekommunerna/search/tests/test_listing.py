@@ -719,3 +719,12 @@ def test_only_links_to_landing_pages_are_followed_by_search_engines(varied_stori
     search = client.get("/sok/", {"q": "biogas"}).content.decode()
     assert re.findall(r'<a class="facet-option[^"]*" href="[^"]+" rel="nofollow"', search)
     assert not re.findall(r'<a class="facet-option[^"]*" href="[^"]+"(?! rel="nofollow")', search)
+
+
+def test_a_nul_character_in_the_query_string_is_dropped():
+    """No slug, code or word holds one (and PostgreSQL refuses a parameter that does): the
+    value and the name are read without it."""
+    for query_string in ("mal=sdg-12%00", "m%00al=sdg-12", "mal=sdg%00-12"):
+        selection = selection_for(query_string)
+        assert [goal.slug for goal in selection.goals] == ["sdg-12"], query_string
+        assert selection.notices == []
