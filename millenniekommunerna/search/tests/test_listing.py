@@ -625,6 +625,38 @@ def test_a_word_in_more_stories_than_the_bound_ranks_and_counts_the_newest(
             assert option.count == followed.results.count(), option.url
 
 
+def test_the_newest_are_found_however_many_stories_have_the_words(monkeypatch):
+    """Past ten times the bound the candidates are found by walking the stories newest
+    first, not from the first matches the index happens to give."""
+    for year in range(2001, 2013):  # twelve stories, the newest made last
+        StoryPageFactory(
+            title=f"Biogas i kommunen {year}",
+            first_published_at=datetime(year, 6, 1, 12, tzinfo=STOCKHOLM),
+        )
+    newest = StoryPage.objects.get(title="Biogas i kommunen 2012")
+    monkeypatch.setattr(finder_module, "MAX_TEXT_CANDIDATES", 1)  # ten times that: 10 < 12
+    bounded = finder_for("q=biogas")
+    assert bounded.truncated
+    assert [story.pk for story in bounded.results] == [newest.pk]
+    # As many as the bound is not more than it: all are shown, without a notice.
+    monkeypatch.setattr(finder_module, "MAX_TEXT_CANDIDATES", 12)
+    exactly = finder_for("q=biogas")
+    assert not exactly.truncated
+    assert exactly.count == 12
+    assert exactly.notices == []
+    # The bound on a search cluster's answer is not applied to the database backends.
+    monkeypatch.setattr(finder_module, "MAX_CLUSTER_MATCHES", 2)
+    assert finder_for("q=biogas").count == 12
+
+
+def test_the_notice_writes_the_bound_as_the_language_writes_numbers():
+    assert finder_module.MAX_TEXT_CANDIDATES == 1000
+    with translation.override("sv"):
+        assert "De 1\N{NO-BREAK SPACE}000 senaste" in finder_module.too_many_matches_notice()
+    with translation.override("en"):
+        assert "The 1,000 most recent" in finder_module.too_many_matches_notice()
+
+
 def test_the_search_page_says_when_only_the_newest_matches_are_shown(
     varied_stories, client, monkeypatch
 ):

@@ -18,6 +18,7 @@ from functools import cached_property
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.http import Http404
+from django.utils import formats
 from django.utils.translation import gettext as _
 from modelsearch.query import And, Or, PlainText
 from wagtail.search.backends import get_search_backend
@@ -49,6 +50,15 @@ class ClampedPaginator(BoundedPaginator):
         except (TypeError, ValueError):
             number = 1
         return super().page(min(max(number, 1), self.num_pages))
+
+
+def too_many_matches_notice() -> str:
+    """What the page says when more stories have the searched words than it ranks (the
+    bound grouped as the language writes numbers: 1 000 in Swedish, 1,000 in English)."""
+    return _(
+        "More than %(limit)s stories have these words. The %(limit)s most recent of "
+        "them are shown and counted here: add a word or choose a filter to find others."
+    ) % {"limit": formats.number_format(MAX_TEXT_CANDIDATES, force_grouping=True)}
 
 
 class StoryFinder:
@@ -131,13 +141,7 @@ class StoryFinder:
         if len(found) <= MAX_TEXT_CANDIDATES:
             return bounded, len(found)
         self._truncated = True
-        self.notices.append(
-            _(
-                "More than %(limit)s stories have these words. The %(limit)s most recent of "
-                "them are shown and counted here: add a word or choose a filter to find others."
-            )
-            % {"limit": f"{MAX_TEXT_CANDIDATES:,}".replace(",", "\N{NO-BREAK SPACE}")}
-        )
+        self.notices.append(too_many_matches_notice())
         return bounded, len(found)
 
     @property
