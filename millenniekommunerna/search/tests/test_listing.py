@@ -550,6 +550,45 @@ def test_the_facets_of_a_municipality_with_every_other_filter(varied_stories):
     ]
 
 
+@pytest.mark.parametrize(
+    ("query_string", "key", "other"),
+    [
+        ("kommun=uppsala&ar=2019", "year", "2012"),
+        ("kommun=uppsala", "county", "Västra Götaland"),
+        ("lan=uppsala&kommun=enkoping", "county", "Västra Götaland"),
+        ("millenniekommun=nej", "millennium", "Millennium Municipalities"),
+        ("aktualitet=inaktuella", "review", "Current stories"),
+    ],
+)
+def test_a_one_valued_facet_still_offers_its_other_values(
+    varied_stories, query_string, key, other
+):
+    """A story has one year, municipality, … : a chosen value is replaced by another one,
+    which the facet offers with the number of stories its link leads to."""
+    options = facets_for(query_string)[key][2]
+    assert next(n for label, n, _url in options if label.startswith(other)) > 0, options
+
+
+def test_the_chosen_municipality_comes_first(varied_stories):
+    options = facets_for("kommun=enkoping")["municipality"][2]
+    assert options[0] == ("Enköping", None, "?lan=uppsala")  # removing it keeps its county
+    # The others by their number of stories (as many: by name).
+    assert [(label, n) for label, n, _url in options[1:]] == [("Uppsala", 2), ("Östhammar", 2)]
+
+
+def test_goal_facets_are_named_in_the_interface_language(varied_stories, client):
+    goal = Goal.objects.get(slug="sdg-12")
+    with translation.override("sv"):
+        labels = [option.label for facet in finder_for("").facets for option in facet.options]
+    assert f"{goal.label} {goal.name_sv}" in labels
+
+
+def test_each_option_carries_its_value_for_scripts(varied_stories, client):
+    html = client.get("/berattelser/").content.decode()
+    for code in ("sdg-12", "mdg-7", "uppsala", "enkoping", "ke", "2019", "nej", "aktuella"):
+        assert f'data-facet="{code}"' in html, code
+
+
 def test_a_chosen_millennium_value_is_shown_and_an_empty_one_is_not(varied_stories):
     facets = facets_for("millenniekommun=ja&mal=mdg-8")
     assert facets["millennium"][2] == [("Millennium Municipalities", None, "?mal=mdg-8")]

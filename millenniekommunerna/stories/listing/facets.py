@@ -153,7 +153,7 @@ class FacetCounter:
             )
         chosen = {goal.pk for goal in self.selection.goals}
         chosen_slugs = [goal.slug for goal in self.selection.goals]
-        ordered = sorted(goals.values(), key=lambda g: (g.kind != Goal.Kind.SDG, g.number))
+        ordered = sorted(goals.values(), key=lambda g: g.number)  # each kind is a facet
         facets = []
         for kind, title in (
             (Goal.Kind.SDG, _("Global goals")),
@@ -172,7 +172,8 @@ class FacetCounter:
                 options.append(
                     FacetOption(
                         label=f"{goal.label} {goal.name}",
-                        count=counts.get(goal.pk, 0),
+                        # (A goal without a count is a chosen one: its count is not shown.)
+                        count=counts.get(goal.pk),
                         url=self.selection.url(**{params.PARAM_GOAL: slugs}),
                         selected=selected,
                         code=goal.slug,
@@ -230,7 +231,8 @@ class FacetCounter:
                 selected=slug == chosen,
                 code=slug,
             )
-            for slug in sorted(counts, key=lambda s: (s != chosen, -counts[s], names[s]))
+            # (Facet puts the chosen one first.)
+            for slug in sorted(counts, key=lambda s: (-counts[s], names[s]))
         ]
         hint = (
             _("In %(county)s") % {"county": self.selection.county.interface_name}
@@ -299,7 +301,7 @@ class FacetCounter:
                     code=code,
                 )
             )
-        options.sort(key=lambda o: (not o.selected, -(o.count or 0), o.label))
+        options.sort(key=lambda o: (-(o.count or 0), o.label))  # the chosen first: Facet
         return Facet(key="country", title=_("Partner country"), options=options)
 
     def _year_facet(self) -> Facet:
