@@ -560,9 +560,7 @@ def test_the_facets_of_a_municipality_with_every_other_filter(varied_stories):
         ("aktualitet=inaktuella", "review", "Current stories"),
     ],
 )
-def test_a_one_valued_facet_still_offers_its_other_values(
-    varied_stories, query_string, key, other
-):
+def test_a_one_valued_facet_still_offers_its_other_values(varied_stories, query_string, key, other):
     """A story has one year, municipality, … : a chosen value is replaced by another one,
     which the facet offers with the number of stories its link leads to."""
     options = facets_for(query_string)[key][2]
