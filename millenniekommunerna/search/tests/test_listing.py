@@ -587,6 +587,68 @@ def test_each_option_carries_its_value_for_scripts(varied_stories, client):
         assert f'data-facet="{code}"' in html, code
 
 
+def test_a_country_counts_each_story_once_whether_named_or_through_its_places():
+    kenya, india = Country.objects.get(code="KE"), Country.objects.get(code="IN")
+    kisumu, nairobi = (
+        PartnerPlace.objects.create(
+            name=name, slug=name.lower(), country=kenya, latitude=-1.0, longitude=36.0
+        )
+        for name in ("Nyandoro", "Nakuru")
+    )
+
+    def story(places, countries):
+        story = StoryPageFactory(partner_places=places)
+        story.countries.set(countries)
+        story.save()
+
+    story([], [kenya])  # named
+    story([kisumu], [])  # through a place
+    story([kisumu, nairobi], [])  # through two places
+    story([kisumu], [india])  # one named, one not
+    story([kisumu], [kenya])  # both ways
+    with translation.override("sv"):
+        options = {
+            option.label: option.count
+            for facet in finder_for("").facets
+            if facet.key == "country"
+            for option in facet.options
+        }
+    assert options == {"Kenya": 5, "Indien": 1}
+    assert finder_for("land=ke").count == 5
+
+
+def test_the_review_facet_removes_a_chosen_value_and_hides_an_empty_one(varied_stories):
+    assert facets_for("aktualitet=inaktuella")["review"][2] == [
+        ("Stories out of date", None, "?"),
+        ("Current stories", 27, "?aktualitet=aktuella"),
+    ]
+    # The seed stories (2010–2015) are all reviewed: no "out of date" with none.
+    assert facets_for("ar=2010-2015")["review"][2] == [
+        ("Current stories", 27, "?ar=2010-2015&aktualitet=aktuella")
+    ]
+
+
+def test_paging_does_not_count_the_stories_again(varied_stories, django_assert_num_queries):
+    finder = finder_for("mal=sdg-12")
+    assert finder.count == 9
+    with django_assert_num_queries(0):
+        assert finder.page(2, per_page=5).paginator.num_pages == 2
+
+
+def test_counts_are_kept_for_the_published_stories_not_for_a_given_set(varied_stories):
+    assert not finder_for("mal=sdg-12").is_cached
+    assert finder_for("mal=sdg-12").count == 9
+    assert finder_for("mal=sdg-12").is_cached
+    uppsala = StoryPage.objects.filter(municipality__slug="uppsala")
+    selection = Selection.from_params(QueryDict("mal=sdg-12"))
+    assert (
+        StoryFinder(selection, base=uppsala).count
+        == 1
+        == uppsala.filter(goals__slug="sdg-12").count()
+    )
+    assert not StoryFinder(selection, base=uppsala).is_cached
+
+
 def test_a_chosen_millennium_value_is_shown_and_an_empty_one_is_not(varied_stories):
     facets = facets_for("millenniekommun=ja&mal=mdg-8")
     assert facets["millennium"][2] == [("Millennium Municipalities", None, "?mal=mdg-8")]
@@ -630,7 +692,7 @@ def test_on_a_search_cluster_a_search_nothing_matches_lists_no_story(monkeypatch
     finder = finder_for(query_string)
     assert list(finder.results) == []
     assert finder.count == 0
-    assert list(finder.page(1).object_list) == []
+    assert list(finder.page(1, per_page=12).object_list) == []
 
 
 def test_a_word_in_more_stories_than_the_bound_ranks_and_counts_the_newest(

@@ -118,7 +118,7 @@ def parse_goals_csv(text: str, source: str) -> list[GoalRow]:
     rows, problems = [], []
     for record in reader:
         row_line = reader.line_num
-        municipality = (record.get("municipality") or "").strip()
+        municipality = record["municipality"].strip()  # (the first column: in every row)
         title = " ".join((record.get("title") or "").split())
         codes = (record.get("goals") or "").replace(",", " ").lower().split()
         if not (municipality or title or codes):

@@ -67,7 +67,7 @@ def wanted_flags(card: Card) -> dict[str, str]:
 
 def teaser_is_complete(teaser: str) -> bool:
     # Cards show `excerpt()` of the teaser, which adds "…" exactly when the text is cut off.
-    return excerpt(teaser, limit=len(teaser) + 1) == normalise_space(teaser)
+    return excerpt(teaser, limit=len(teaser)) == normalise_space(teaser)
 
 
 @dataclass

@@ -269,7 +269,7 @@ class FacetCounter:
                 name_sv=F("partnerplace__country__name_sv"),
                 name_en=F("partnerplace__country__name_en"),
             )
-            .annotate(n=Count("storypage_id", distinct=True))
+            .annotate(n=Count("storypage_id", distinct=False))
         )
         counts = defaultdict(int)
         countries = {c.pk: c for c in self.selection.countries}
@@ -280,7 +280,6 @@ class FacetCounter:
             countries.setdefault(
                 row["pk"],
                 Country(
-                    pk=row["pk"],
                     code=row["code"],
                     name_sv=row["name_sv"],
                     name_en=row["name_en"],
@@ -295,7 +294,7 @@ class FacetCounter:
             options.append(
                 FacetOption(
                     label=country.name,
-                    count=counts.get(pk, 0),
+                    count=counts.get(pk),  # (none: a chosen country, whose count is not shown)
                     url=self.selection.url(**{params.PARAM_COUNTRY: codes}),
                     selected=selected,
                     code=code,

@@ -159,25 +159,21 @@ class StoryFinder:
     def _restrict(self, queryset, skip=()):
         """`queryset` narrowed by the chosen filters, except the facets in `skip`."""
         selection = self.selection
-        if "goal" not in skip:
-            for goal in selection.goals:
-                queryset = queryset.filter(
-                    pk__in=GoalStory.objects.filter(goal_id=goal.pk).values("storypage_id")
-                )
-        if "country" not in skip:
-            for country in selection.countries:
-                queryset = queryset.filter(
-                    Q(
-                        pk__in=CountryStory.objects.filter(country_id=country.pk).values(
-                            "storypage_id"
-                        )
-                    )
-                    | Q(
-                        pk__in=PlaceStory.objects.filter(
-                            partnerplace__country_id=country.pk
-                        ).values("storypage_id")
+        # (Goals and countries are never skipped: a story has several, and their counts are
+        # of the current results.)
+        for goal in selection.goals:
+            queryset = queryset.filter(
+                pk__in=GoalStory.objects.filter(goal_id=goal.pk).values("storypage_id")
+            )
+        for country in selection.countries:
+            queryset = queryset.filter(
+                Q(pk__in=CountryStory.objects.filter(country_id=country.pk).values("storypage_id"))
+                | Q(
+                    pk__in=PlaceStory.objects.filter(partnerplace__country_id=country.pk).values(
+                        "storypage_id"
                     )
                 )
+            )
         if "municipality" not in skip and selection.municipality:
             queryset = queryset.filter(municipality_id=selection.municipality.pk)
         elif "county" not in skip and selection.county:
@@ -245,7 +241,7 @@ class StoryFinder:
         no rate limit applies to it (core.ratelimit.throttle)."""
         return self._cacheable and is_built(self._cache_name)
 
-    def page(self, number, per_page: int = 12, strict: bool = False):
+    def page(self, number, per_page: int, strict: bool = False):
         """A page of the results. A bad page number gives the nearest page, or with `strict`
         raises Http404 (as the site's other listings do)."""
         paginator = ClampedPaginator(self.results, per_page, self.count)
@@ -254,7 +250,7 @@ class StoryFinder:
         try:
             return Paginator.page(paginator, number or 1)
         except InvalidPage as error:
-            raise Http404(str(error)) from error
+            raise Http404 from error  # (the message is shown to no one)
 
     @cached_property
     def facets(self) -> list[Facet]:

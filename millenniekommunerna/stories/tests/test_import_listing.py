@@ -1,4 +1,5 @@
 import csv
+import re
 import unicodedata
 from io import StringIO
 from pathlib import Path
@@ -14,15 +15,21 @@ from millenniekommunerna.municipalities.models import Municipality
 from millenniekommunerna.partnerships.models import Country, PartnerPlace, Partnership
 from millenniekommunerna.stories.importers.enrichment import (
     CountryMatcher,
+    GoalRow,
     PlaceMatcher,
     parse_goals_csv,
 )
 from millenniekommunerna.stories.importers.listing import (
+    Card,
     ListingError,
     decode_listing,
     parse_listing,
 )
-from millenniekommunerna.stories.importers.writer import MILLENNIUM_NOTE
+from millenniekommunerna.stories.importers.writer import (
+    MILLENNIUM_NOTE,
+    teaser_is_complete,
+    wanted_flags,
+)
 from millenniekommunerna.stories.models import StoryPage, StoryReviewFlag
 
 pytestmark = pytest.mark.django_db
@@ -279,6 +286,64 @@ def test_parse_goals_csv_requires_the_columns():
         parse_goals_csv("municipality,title\nKalix,Titel\n", "g.csv")
     with pytest.raises(ListingError, match=r"g\.csv, rad 3: inga mål"):
         parse_goals_csv("municipality,title,goals\nKalix,A,mdg-7\nKalix,B,\n", "g.csv")
+
+
+def test_a_goals_file_is_read_as_a_spreadsheet_saves_it():
+    text = (
+        "\ufeffmunicipality,title,goals,note\n"  # the byte order mark a spreadsheet writes
+        ",,,\n"  # an empty row
+        ' Kalix ,Skolor   i  Kalix,"MDG-7,sdg-12  SDG-13", Från kommunens sida \n'
+        "Boden,Vatten,sdg-6\n"
+    )
+    assert parse_goals_csv(text, "g.csv") == [
+        GoalRow(3, "Kalix", "Skolor i Kalix", ["mdg-7", "sdg-12", "sdg-13"], "Från kommunens sida"),
+        GoalRow(4, "Boden", "Vatten", ["sdg-6"], ""),
+    ]
+
+
+def test_every_problem_of_a_goals_file_is_named_with_its_line():
+    with pytest.raises(ListingError) as refused:
+        parse_goals_csv("title,note\nA,\n", "g.csv")
+    assert str(refused.value) == "g.csv, rad 1: kolumnerna municipality, goals saknas."
+    text = (
+        "municipality,title,goals\n"
+        ",,mdg-7\n"  # goals only
+        "Kalix,,\n"  # a municipality only
+        "Kalix,,mdg-7\n"  # no title
+        "Kalix\n"  # a short row
+        "Kalix,B,\n"  # no goals
+        "Kalix,C,mdg-1\n"
+    )
+    with pytest.raises(ListingError) as refused:
+        parse_goals_csv(text, "g.csv")
+    assert str(refused.value).splitlines() == [
+        "g.csv, rad 2: raden saknar kommun eller titel.",
+        "g.csv, rad 3: raden saknar kommun eller titel.",
+        "g.csv, rad 4: raden saknar kommun eller titel.",
+        "g.csv, rad 5: raden saknar kommun eller titel.",
+        "g.csv, rad 6: inga mål för «B».",
+    ]
+
+
+def card_with(caption="", teaser="En hel mening."):
+    return Card(1, "Titel", 1, "Kalix", teaser, 2, caption=caption)
+
+
+@pytest.mark.parametrize(
+    ("length", "shown"),
+    [(380, "x" * 380), (381, "x" * 379 + "…"), (2000, "x" * 379 + "…")],
+)
+def test_a_long_image_text_is_shortened_in_the_editors_note(length, shown):
+    note = wanted_flags(card_with(caption="x" * length))[Flag.IMAGE_MISSING]
+    assert f"«{shown}»" in note
+
+
+def test_a_long_teaser_that_ends_a_sentence_is_complete():
+    teaser = "Kommunen arbetar med vatten och skolor. " * 20
+    assert len(teaser) > 240
+    assert teaser_is_complete(teaser)
+    assert Flag.TEASER_INCOMPLETE not in wanted_flags(card_with(teaser=teaser))
+    assert not teaser_is_complete(teaser + "och sedan")
 
 
 # The seed import, once for the whole class; each test runs in a savepoint inside it.
@@ -673,7 +738,7 @@ class TestEditorsWorkIsKept:
         story.refresh_from_db()
         assert story.teaser == "Redaktörens nya ingress, skriven i sin helhet."
         out = capsys.readouterr().out
-        assert "redigerade av redaktör (lämnade orörda): 1" in out
+        assert re.search(r"Skapade: 0, .*, redigerade av redaktör \(lämnade orörda\): 1", out)
 
         call_command("import_listing", seed, "--overwrite")
         story.refresh_from_db()
