@@ -352,15 +352,13 @@ def edited_by_an_editor(page: StoryPage) -> bool:
     return page.revisions.exclude(user=None).exists()
 
 
-def _apply_plan(
-    plan: _Plan, dry_run: bool, overwrite: bool = False, source: Source | None = None
-) -> StoryResult:
+def _apply_plan(plan: _Plan, dry_run: bool, overwrite: bool, source: Source | None) -> StoryResult:
     card = plan.card
     result = StoryResult(card=card, municipality=plan.municipality)
     page = StoryPage.objects.child_of(plan.parent).filter(slug=card.slug).first()
     if page is None:
         result.status = "created"
-        page = StoryPage(title=card.title, slug=card.slug, teaser=card.teaser, live=True)
+        page = StoryPage(slug=card.slug)  # its text is set below, as an update's is
     elif not overwrite and edited_by_an_editor(page):
         # Running `make run` again must never lose what editors wrote.
         result.status = "kept"

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
-from wagtail.models import Revision
+from wagtail.models import PageLogEntry, Revision
 
 from millenniekommunerna.core.reference_data import DATA_DIR
 from millenniekommunerna.municipalities.models import Municipality
@@ -431,6 +431,9 @@ class TestSeedImport:
             assert story.live and story.live_revision_id and story.first_published_at
             assert story.teaser == teasers[story.title]
         assert StoryPage.objects.get(slug="almhult-ikea-biogas").municipality.name == "Älmhult"
+        # Each story's history starts with its creation, as if an editor had made it.
+        created = PageLogEntry.objects.filter(action="wagtail.create")
+        assert set(created.values_list("page_id", flat=True)) >= {s.pk for s in stories}
 
     def test_second_run_changes_nothing(self):
         before = snapshot()
@@ -601,6 +604,21 @@ class TestSeedImport:
         # The teaser now ends its sentence, so its flag goes; the country stays (only added).
         assert not flags(story, Flag.TEASER_INCOMPLETE)
         assert {c.code for c in story.countries.all()} == {"TR"}
+
+    def test_an_update_names_what_it_changed(self, tmp_path):
+        title = "Kooperativ som bidrar till jämställdhet"
+        teaser = (
+            "I Karlstad och Gaziantep är jämställdhet centralt. Samarbetet med Kisumu i Kenya "
+            "pågår."
+        )
+        # The rest of the old teaser follows: it still ends mid-sentence.
+        path = edited_seed(tmp_path, old=KARLSTAD_TEASER + " och hållbar", new=f"{teaser} Om")
+        path.write_text(path.read_text().replace(title, f"{title}!"), encoding="utf-8")
+        output = run(path, "--goals", str(GOALS), verbosity=2)
+        assert (
+            f"uppdaterad  Karlstad: {title}! (rad 13): titel, ingress, samarbetsorter, länder, "
+            "samarbeten, status [granska: ingressen avklippt, brödtext saknas]"
+        ) in output.splitlines()
 
     def test_dry_run_reports_changes_without_saving(self, tmp_path):
         before = snapshot()
