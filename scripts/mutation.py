@@ -126,6 +126,7 @@ TARGETS = (
         # The provenance tests hold the importer's source options (source.py).
         (
             f"{PACKAGE}/stories/tests/test_import_listing.py",
+            f"{PACKAGE}/stories/tests/test_import_status.py",
             f"{PACKAGE}/stories/tests/test_provenance.py",
         ),
         "the listing importer and its enrichment",

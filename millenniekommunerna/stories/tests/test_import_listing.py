@@ -329,6 +329,23 @@ def card_with(caption="", teaser="En hel mening."):
     return Card(1, "Titel", 1, "Kalix", teaser, 2, caption=caption)
 
 
+def test_the_notes_tell_the_editor_what_to_do():
+    assert wanted_flags(card_with(caption="DSCN0010_webb", teaser="Arbetet bidrar till")) == {
+        Flag.IMAGE_ALT_TEXT: "Bilden i källan hade filnamnet «DSCN0010_webb» som alt-text; ladda "
+        "upp bilden med en beskrivande alt-text",
+        Flag.TEASER_INCOMPLETE: "Ingressen slutar mitt i en mening i källan; skriv klart den "
+        "eller korta den till hela meningar",
+        Flag.BODY_MISSING: "Listan i källan hade bara ingressen; lägg in berättelsens text från "
+        "projektets sida",
+    }
+    assert wanted_flags(card_with(caption="Barn vid en brunn")) == {
+        Flag.IMAGE_MISSING: "Bild i källan: «Barn vid en brunn» – ladda upp bilden och använd "
+        "texten som alt-text om den stämmer",
+        Flag.BODY_MISSING: "Listan i källan hade bara ingressen; lägg in berättelsens text från "
+        "projektets sida",
+    }
+
+
 @pytest.mark.parametrize(
     ("length", "shown"),
     [(380, "x" * 380), (381, "x" * 379 + "…"), (2000, "x" * 379 + "…")],
