@@ -269,7 +269,7 @@ class FacetCounter:
                 name_sv=F("partnerplace__country__name_sv"),
                 name_en=F("partnerplace__country__name_en"),
             )
-            .annotate(n=Count("storypage_id", distinct=False))
+            .annotate(n=Count("storypage_id", distinct=True))
         )
         counts = defaultdict(int)
         countries = {c.pk: c for c in self.selection.countries}
