@@ -121,9 +121,8 @@ class MunicipalityLookup:
     def find(self, text: str) -> Municipality | None:
         key = normalise_space(text).casefold()
         return (
-            self.by_name.get(key)
-            or self.by_official.get(key)
-            or self.by_official.get(f"{key} kommun")
+            self.by_official.get(key)
+            or self.by_official.get(f"{key} kommun")  # the genitive: "Ljusdals"
             or self.by_name.get(key.removesuffix(" kommun"))
         )
 

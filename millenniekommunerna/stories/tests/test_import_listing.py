@@ -27,6 +27,7 @@ from millenniekommunerna.stories.importers.listing import (
 )
 from millenniekommunerna.stories.importers.writer import (
     MILLENNIUM_NOTE,
+    MunicipalityLookup,
     teaser_is_complete,
     wanted_flags,
 )
@@ -323,6 +324,40 @@ def test_every_problem_of_a_goals_file_is_named_with_its_line():
         "g.csv, rad 5: raden saknar kommun eller titel.",
         "g.csv, rad 6: inga mål för «B».",
     ]
+
+
+def test_a_municipality_is_found_as_a_card_names_it():
+    lookup = MunicipalityLookup()
+    ljusdal = Municipality.objects.get(name="Ljusdal")
+    for text in ("Ljusdal", "ljusdal", "Ljusdals", "Ljusdals kommun", " LJUSDALS  KOMMUN "):
+        assert lookup.find(text) == ljusdal, text
+    assert lookup.find("Gotland") == Municipality.objects.get(name="Gotland")
+    assert lookup.find("Atlantis") is None
+
+
+def test_each_card_that_does_not_fit_is_named_with_its_line(tmp_path):
+    cards = [
+        ("T" * 255 + ", Kalix", "x" * 399 + "."),  # as long as fits
+        ("U" * 256 + ", Kalix", "x" * 400 + "y."),  # one more
+        ("!!!, Kalix", "Ingress."),
+        ("\ufb01" * 200 + ", Kalix", "Ingress."),  # the ligature ﬁ: its address is "fi" 200 times
+        ("Titel, Atlantis", "Ingress."),
+    ]
+    text = HEAD + "".join(f" • {title}\n\n  {teaser}\n\n" for title, teaser in cards)
+    path = tmp_path / "listing.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CommandError) as refused:
+        run(path)
+    assert str(refused.value).splitlines()[1:] == [
+        "Rad 11: titeln är 256 tecken lång; högst 255 får plats.",
+        "Rad 13: ingressen är 402 tecken lång; högst 400 får plats. Korta den till en eller "
+        "två hela meningar.",
+        "Rad 15: titeln «!!!» ger ingen webbadress (slug).",
+        "Rad 19: titelns webbadress blir längre än 255 tecken.",
+        "Rad 23: okänd kommun «Atlantis». Titelraden ska sluta med kommatecken och kommunens "
+        "namn, t.ex. «…, Östhammar».",
+    ]
+    assert not StoryPage.objects.exists()
 
 
 def card_with(caption="", teaser="En hel mening."):
