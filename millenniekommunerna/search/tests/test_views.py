@@ -171,6 +171,16 @@ def test_municipalities_and_goals_are_found_too(seed_stories, client):
     assert 'href="/mal/sdg-5/"' in html
 
 
+def test_municipalities_beside_the_stories_have_all_the_words_as_the_stories_do(
+    seed_stories, client
+):
+    municipality = 'href="/kommuner/almhult/">Älmhult</a> <span class="search-places__kind">'
+    assert municipality in client.get("/sok/", {"q": "Älmhult"}).content.decode()
+    html = client.get("/sok/", {"q": "Älmhult biogas"}).content.decode()
+    assert "/almhult-ikea-biogas/" in html
+    assert municipality not in html
+
+
 def test_search_page_is_not_indexed_and_works_in_english(seed_stories, client):
     html = client.get("/sok/", {"q": "skolor"}).content.decode()
     assert '<meta name="robots" content="noindex, follow">' in html

@@ -48,11 +48,8 @@ def stated_status(text: str) -> str:
 
 
 def _alternatives(names) -> str:
-    # Longest first, so that "Stefan Vodă" wins over a shorter name it contains.
-    escaped = (
-        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(set(names), key=len, reverse=True)
-    )
-    return "|".join(escaped)
+    # (Whether one of them is found is all that counts, so their order does not matter.)
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(set(names)))
 
 
 def whole_word(names, *, suffix: str = "", flags=0) -> re.Pattern | None:

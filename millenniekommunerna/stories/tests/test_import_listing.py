@@ -258,6 +258,7 @@ def test_place_matcher_finds_whole_names_and_aliases():
     assert names("Voices, envoi, Voiture och VOIP") == set()
     assert names("Nackas och Kisumus samarbete") == {"Kisumu"}
     assert names("sjukhuset i Stefan Voda, Moldavien") == {"Ştefan Vodă"}
+    assert names("sjukhuset i Stefan\n  Voda") == {"Ştefan Vodă"}  # a line break between
     assert names("ursprungsfolket Shipibo-Conibo i Perus regnskog") == {"Ucayali"}
     assert names("Potis räddningstjänst och Kampala") == {"Poti", "Kampala"}
     assert names("potis") == set()  # names are proper nouns
@@ -358,6 +359,31 @@ def test_each_card_that_does_not_fit_is_named_with_its_line(tmp_path):
         "namn, t.ex. «…, Östhammar».",
     ]
     assert not StoryPage.objects.exists()
+
+
+def test_a_story_is_linked_to_its_own_municipalitys_partnership_with_a_place(tmp_path):
+    kenya = Country.objects.get(code="KE")
+    for name in ("Kisumu", "Voi"):
+        PartnerPlace.objects.get_or_create(
+            slug=name.lower(),
+            defaults={"name": name, "country": kenya, "latitude": 0, "longitude": 34},
+        )
+    path = tmp_path / "listing.txt"
+    path.write_text(
+        HEAD
+        + " • Vatten i Kisumu, Kalix\n\n  Kalix och Kisumu arbetar med vatten.\n\n"
+        + " • Skolor i Voi, Kalix\n\n  Kalix och Voi bygger skolor.\n\n"
+        + " • Skolor i Kisumu, Boden\n\n  Boden och Kisumu bygger skolor.\n\n",
+        encoding="utf-8",
+    )
+    run(path)
+    stories = StoryPage.objects.all()
+    assert len(stories) == 3
+    for story in stories:
+        place = story.title.split()[-1]
+        assert [(p.municipality, p.partner_place.name) for p in story.partnerships.all()] == [
+            (story.municipality, place)
+        ]
 
 
 def card_with(caption="", teaser="En hel mening."):
@@ -486,6 +512,20 @@ class TestSeedImport:
         # Each story's history starts with its creation, as if an editor had made it.
         created = PageLogEntry.objects.filter(action="wagtail.create")
         assert set(created.values_list("page_id", flat=True)) >= {s.pk for s in stories}
+
+    def test_each_partnership_has_its_stories_and_their_goals_among_its_themes(self):
+        partnerships = Partnership.objects.prefetch_related("goals", "stories__goals")
+        assert partnerships.count() > 5
+        for partnership in partnerships:
+            stories = list(partnership.stories.all())
+            assert stories, partnership
+            for story in stories:
+                assert story.municipality_id == partnership.municipality_id
+                assert partnership.partner_place in story.partner_places.all()
+            assert set(partnership.goals.all()) == {g for s in stories for g in s.goals.all()}
+        # A story is linked to its own municipality's partnership with a place, not another's.
+        nacka = StoryPage.objects.get(title__contains="Nackas och Kisumus samarbete")
+        assert [str(p.municipality) for p in nacka.partnerships.all()] == ["Nacka"]
 
     def test_second_run_changes_nothing(self):
         before = snapshot()
