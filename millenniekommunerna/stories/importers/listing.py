@@ -204,8 +204,9 @@ def _title_like(text: str) -> bool:
 
 
 def _tokens(lines: list[str], start: int):
-    """Bullets and paragraphs after the section heading. A paragraph is a run of non-blank,
-    non-bullet lines; a bullet with nothing after it takes the next line as its text."""
+    """Bullets and paragraphs after the section heading, as (whether it is a paragraph,
+    block). A paragraph is a run of non-blank, non-bullet lines; a bullet with nothing after it
+    takes the next line as its text."""
     paragraph = None
     pending_bullet = None
     dashes = not any(_DOT_BULLET.match(line) for line in lines[start:])
@@ -215,23 +216,23 @@ def _tokens(lines: list[str], start: int):
         text = normalise_space(raw)
         if not text:
             if paragraph:
-                yield "text", paragraph
+                yield True, paragraph
                 paragraph = None
             continue
         bullet = bullets.match(raw)
         if bullet:
             if paragraph:
-                yield "text", paragraph
+                yield True, paragraph
                 paragraph = None
             if pending_bullet:
-                yield "bullet", pending_bullet
+                yield False, pending_bullet
             content = normalise_space(bullet.group(1))
             pending_bullet = _Block(number, content) if not content else None
             if content:
-                yield "bullet", _Block(number, content)
+                yield False, _Block(number, content)
             continue
         if pending_bullet:
-            yield "bullet", _Block(number, text)
+            yield False, _Block(number, text)
             pending_bullet = None
             continue
         if paragraph:
@@ -239,16 +240,16 @@ def _tokens(lines: list[str], start: int):
         else:
             paragraph = _Block(number, text)
     if paragraph:
-        yield "text", paragraph
+        yield True, paragraph
     if pending_bullet:
-        yield "bullet", pending_bullet
+        yield False, pending_bullet
 
 
 def _raw_cards(lines: list[str], start: int, problems: list[Problem]) -> list[_RawCard]:
     cards: list[_RawCard] = []
     current: _RawCard | None = None
-    for kind, block in _tokens(lines, start):
-        if kind == "text":
+    for is_paragraph, block in _tokens(lines, start):
+        if is_paragraph:
             if current is None:
                 problems.append(
                     Problem(
