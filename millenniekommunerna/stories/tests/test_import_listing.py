@@ -165,8 +165,12 @@ def test_parse_reads_names_saved_in_decomposed_form():
 
 def test_parse_refuses_a_web_page():
     text = "<!DOCTYPE html>\n<html lang=sv>\n" + HEAD + " • Titel, Kalix\n\n Ingress.\n"
-    with pytest.raises(ListingError, match=r"Rad 1: filen är en webbsida \(HTML\)"):
+    with pytest.raises(ListingError) as caught:
         parse_listing(text)
+    assert str(caught.value) == (
+        "Rad 1: filen är en webbsida (HTML), inte listan som text. Kopiera listans text till "
+        "en textfil (UTF-8) och försök igen."
+    )
 
 
 @pytest.mark.parametrize(
@@ -880,6 +884,10 @@ class TestEditorsWorkIsKept:
         assert story.teaser == "Redaktörens nya ingress, skriven i sin helhet."
         out = capsys.readouterr().out
         assert re.search(r"Skapade: 0, .*, redigerade av redaktör \(lämnade orörda\): 1", out)
+        assert (
+            "«Skolor minskar matsvinn i rekordfart» har redigerats i redaktörsgränssnittet och "
+            "lämnades orörd (--overwrite skriver över)."
+        ) in out
 
         call_command("import_listing", seed, "--overwrite")
         story.refresh_from_db()
