@@ -113,6 +113,7 @@ TARGETS = (
         ("api/representation/*.py",),
         (
             f"{PACKAGE}/api/tests/test_api.py",
+            f"{PACKAGE}/api/tests/test_body_text.py",
             f"{PACKAGE}/api/tests/test_exports.py",
             f"{PACKAGE}/api/tests/test_followup.py",
             f"{PACKAGE}/api/tests/test_partnerships.py",
