@@ -1,5 +1,5 @@
 """The partnerships an import makes and links: one per (municipality, place) pair its stories
-name, with the goals of those stories among its themes. `plans` are the writer's plans (each
+name, with the goals of those stories among its themes. `plans` are `planning.Plan`s (each
 with `municipality`, `places` and `goals`)."""
 
 from millenniekommunerna.partnerships.models import Partnership

@@ -25,9 +25,9 @@ from millenniekommunerna.stories.importers.listing import (
     decode_listing,
     parse_listing,
 )
+from millenniekommunerna.stories.importers.planning import MunicipalityLookup
 from millenniekommunerna.stories.importers.writer import (
     MILLENNIUM_NOTE,
-    MunicipalityLookup,
     teaser_is_complete,
     wanted_flags,
 )

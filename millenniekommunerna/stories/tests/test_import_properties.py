@@ -23,7 +23,7 @@ from millenniekommunerna.stories.importers.listing import (
     decode_listing,
     parse_listing,
 )
-from millenniekommunerna.stories.importers.writer import MunicipalityLookup
+from millenniekommunerna.stories.importers.planning import MunicipalityLookup
 from millenniekommunerna.stories.models import StoryPage, StoryReviewFlag
 from tests.properties import rolled_back
 
