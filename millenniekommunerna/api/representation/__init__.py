@@ -13,7 +13,6 @@ from .bodies import (
     body_text,
     html_to_text,
     preload_bodies,
-    story_translations,
 )
 from .context import (
     IMAGE_FORMAT,
@@ -103,6 +102,5 @@ __all__ = [
     "story_core",
     "story_data",
     "story_images",
-    "story_translations",
     "translation_data",
 ]

@@ -24,10 +24,11 @@ class Context:
     URLs absolute) and the request (for Wagtail's per-request caches).
 
     Page URLs are worked out from `url_path` as Wagtail does for a page under the site's root
-    page (root URL + the path below the root; the root is the home page in the default language,
-    whose URLs have no language prefix; translated trees have roots of their own and fall back to
-    Wagtail's `get_full_url`). So a batch of stories needs no page objects for the municipalities
-    and goals it links to: their URLs are read once, in one query each, for the whole request or
+    page (root URL + the path below the root). Every page the API links to lies under the one
+    root, the home page in the default language, whose URLs have no language prefix (a story's
+    translation lies beside it, editorial.translation; its URL, with its language prefix, is
+    Wagtail's own). So a batch of stories needs no page objects for the municipalities and
+    goals it links to: their URLs are read once, in one query each, for the whole request or
     export, unless the page is already loaded."""
 
     request: object = None
@@ -36,16 +37,15 @@ class Context:
     _urls: dict = field(default_factory=dict)
 
     @classmethod
-    def for_request(cls, request=None):
-        site = Site.find_for_request(request) if request is not None else None
-        if site is None:
-            site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        if site is None:
-            return cls(request=request)
+    def for_request(cls, request):
+        # Wagtail's site of the request (the default site for an unknown host), which the
+        # site middleware has usually found already; None only while no site exists at all,
+        # and then no page has a URL.
+        site = Site.find_for_request(request)
         return cls(
             request=request,
-            root_url=public_url.root_url(request, fallback=site.root_url),
-            root_path=site.root_page.url_path,
+            root_url=public_url.root_url(request),
+            root_path=site.root_page.url_path if site else "",
         )
 
     def absolute(self, url):
@@ -62,19 +62,14 @@ class Context:
         """Absolute URL of a live page, None for a page that is not published."""
         if page is None or not page.live:
             return None
-        url = self.url_from_path(page.url_path)
-        return url or page.get_full_url(request=self.request)
+        return self.url_from_path(page.url_path)
 
     def _section_urls(self, model, key):
         if model.__name__ not in self._urls:
-            rows = model.objects.filter(live=True).values_list(key, "url_path", "pk")
-            urls = {}
-            for related_id, url_path, pk in rows:
-                url = self.url_from_path(url_path)
-                if url is None:
-                    url = model.objects.get(pk=pk).get_full_url(request=self.request)
-                urls[related_id] = url
-            self._urls[model.__name__] = urls
+            rows = model.objects.filter(live=True).values_list(key, "url_path")
+            self._urls[model.__name__] = {
+                related_id: self.url_from_path(url_path) for related_id, url_path in rows
+            }
         return self._urls[model.__name__]
 
     def _related_page_url(self, obj, model, key):

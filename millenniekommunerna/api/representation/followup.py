@@ -21,12 +21,9 @@ def preload_followup(stories):
     by_id = {story.pk: story for story in stories}
     for story in stories:
         story.api_results, story.api_partnership_slugs, story.api_adapted_by = [], [], []
-        story.api_adapted_from = None
     if not by_id:
         return
-    for result in StoryResult.objects.filter(page_id__in=by_id).order_by(
-        "page_id", "sort_order", "pk"
-    ):
+    for result in StoryResult.objects.filter(page_id__in=by_id).order_by("sort_order", "pk"):
         by_id[result.page_id].api_results.append(result)
     rows = (
         StoryPage.partnerships.through.objects.filter(storypage_id__in=by_id)
@@ -41,7 +38,7 @@ def preload_followup(stories):
         StoryPage.objects.published()
         .public()
         .filter(Q(pk__in=sources) | Q(adapted_from_id__in=by_id))
-        .only("pk", "title", "url_path", "live", "adapted_from_id", "locale_id")
+        .only("title", "url_path", "live", "adapted_from_id", "locale_id")
         .order_by("title", "pk")
     )
     found = {}
@@ -85,17 +82,11 @@ def result_text(result) -> str:
     return text
 
 
-def _preloaded(story):
-    if not hasattr(story, "api_results"):
-        preload_followup([story])
-
-
 def followup_data(story, context):
     # Imported here as the other story models are: this module loads before the models.
     from millenniekommunerna.stories import results_display
     from millenniekommunerna.stories.models import review_state
 
-    _preloaded(story)
     state = review_state.state_of(story.last_reviewed_at)
     role, organisation = story.contact_role.strip(), story.contact_organisation.strip()
     adapted_from = story.api_adapted_from

@@ -14,14 +14,13 @@ def partnerships_for_api():
     programme joined; the other municipalities, the themes and the published stories fetched
     once for all of them. Ordered by municipality and place (ties by id, so pages never
     overlap)."""
-    from millenniekommunerna.municipalities.models import Municipality
     from millenniekommunerna.partnerships.models import Partnership
     from millenniekommunerna.stories.models import StoryPage
 
     stories = (
         StoryPage.objects.published()
         .public()
-        .only("pk", "title", "url_path", "live")
+        .only("title", "url_path", "live")
         .order_by("title", "pk")
     )
     return (
@@ -29,7 +28,7 @@ def partnerships_for_api():
             "municipality", "partner_place__country", "funding_programme"
         )
         .prefetch_related(
-            Prefetch("other_municipalities", queryset=Municipality.objects.order_by("name")),
+            "other_municipalities",  # by name (Municipality.Meta.ordering)
             "goals",
             Prefetch("stories", queryset=stories, to_attr="api_stories"),
         )

@@ -50,10 +50,10 @@ def counties_with_counts():
             filter=Q(municipalities__is_millennium_municipality=True),
             distinct=True,
         ),
+        # One row per story of a municipality: each story has one municipality, so counting
+        # the rows counts the stories (the municipality counts above need `distinct`).
         story_count=Count(
-            "municipalities__stories",
-            filter=_story_filter("municipalities__stories__"),
-            distinct=True,
+            "municipalities__stories", filter=_story_filter("municipalities__stories__")
         ),
     ).order_by("code")
 

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from millenniekommunerna.stories import provenance
 
-from .bodies import body_html, body_text, preload_bodies, story_translations
+from .bodies import body_html, body_text, preload_bodies
 from .context import iso
 from .followup import followup_data, preload_followup
 from .images import story_images
@@ -29,7 +29,7 @@ def published_stories():
         .prefetch_related("hero_image__renditions")
         .order_by(
             F("published_on").desc(nulls_last=True),
-            F("first_published_at").desc(nulls_last=True),
+            "-first_published_at",  # never NULL: Wagtail sets it on the first publication
             "-pk",
         )
     )
@@ -73,13 +73,10 @@ def preload_relations(stories):
             getattr(by_id[row.storypage_id], attribute).append(getattr(row, field))
 
 
-def _related(story, attribute, manager):
-    preloaded = getattr(story, attribute, None)
-    return preloaded if preloaded is not None else list(manager.all())
-
-
 def story_core(story, context):
-    """A story's data without its body: what listings, the CSV export and JSON-LD share."""
+    """A story's data without its body: what listings and the CSV export share. Call
+    `preload` on the stories first: their goals, places, countries and what came of their
+    work are read from what it found."""
     municipality = story.municipality
     return {
         "id": story.pk,
@@ -88,14 +85,9 @@ def story_core(story, context):
         "slug": story.slug,
         "language": settings.LANGUAGE_CODE,
         "municipality": municipality_ref(municipality, context) if municipality else None,
-        "goals": [goal_ref(goal, context) for goal in _related(story, "api_goals", story.goals)],
-        "partner_places": [
-            partner_place_ref(place)
-            for place in _related(story, "api_partner_places", story.partner_places)
-        ],
-        "countries": [
-            country_ref(country) for country in _related(story, "api_countries", story.countries)
-        ],
+        "goals": [goal_ref(goal, context) for goal in story.api_goals],
+        "partner_places": [partner_place_ref(place) for place in story.api_partner_places],
+        "countries": [country_ref(country) for country in story.api_countries],
         "year_start": story.year_start,
         "year_end": story.year_end,
         "teaser": story.teaser,
@@ -118,9 +110,7 @@ def publication_data(story):
         }
     else:
         precision, source = provenance.DAY, None
-        start = end = (
-            provenance.local_date(story.first_published_at) if story.first_published_at else None
-        )
+        start = end = provenance.local_date(story.first_published_at)
     return {
         "precision": precision,
         "start": start.isoformat() if start else None,
@@ -139,14 +129,13 @@ def _site_language_date_label(precision, start, end) -> str:
 
 
 def story_data(story, context):
-    """A story as the API and the JSON export show it. Call `preload_bodies` on a batch of
-    stories first, or each body costs its own queries."""
+    """A story as the API and the JSON export show it. Call `preload` on the stories first."""
     data = story_core(story, context)
     data["body_html"] = body_html(story.body, context)
     data["body_text"] = body_text(story.body)
     data["images"] = story_images(story, context)
     data["translations"] = [
-        translation_data(translated, context) for translated in story_translations(story)
+        translation_data(translated, context) for translated in story.api_translations
     ]
     return data
 
@@ -155,7 +144,7 @@ def translation_data(translated, context):
     """A translation's own text and address; everything else is its story's."""
     return {
         "language": translated.locale.language_code,
-        "url": translated.get_full_url(request=context.request),
+        "url": translated.get_full_url(request=context.request),  # with /en/
         "title": translated.title,
         "teaser": translated.teaser,
         "body_html": body_html(translated.body, context),

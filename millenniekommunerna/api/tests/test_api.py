@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.utils import timezone, translation
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from millenniekommunerna.api.representation import iso, publication_data
 from millenniekommunerna.editorial.translation import translate_story
@@ -66,6 +66,30 @@ def test_story_list_is_newest_first_with_a_total_and_links_between_pages(client)
     assert ids(first) + ids(second) + ids(third) == expected
 
 
+def test_story_list_is_by_the_day_of_first_publication_wherever_that_was(client):
+    """A story first published at its source in 2013 and imported today comes after one
+    written here yesterday; of two stories of the same day the later one comes first, whichever
+    was entered first; a story whose source date is unknown comes last."""
+    now = timezone.now()
+    today_noon = now.replace(hour=12, minute=0, second=0, microsecond=0)
+    unknown = story(source_name="Okänd källa", source_date_precision="unknown")
+    imported = story(
+        source_name="millenniekommun.se",
+        source_date_precision="day",
+        source_date_start=date(2013, 4, 2),
+        source_date_end=date(2013, 4, 2),
+        first_published_at=now,
+    )
+    later_in_the_day = story(first_published_at=today_noon - timedelta(days=1, hours=-2))
+    earlier_in_the_day = story(first_published_at=today_noon - timedelta(days=1, hours=2))
+    assert ids(get_json(client, STORIES)) == [
+        later_in_the_day.pk,
+        earlier_in_the_day.pk,
+        imported.pk,
+        unknown.pk,
+    ]
+
+
 def test_story_list_page_out_of_range_is_a_json_404(client):
     story()
     data = get_json(client, f"{STORIES}?page=3", status=404)
@@ -117,6 +141,8 @@ def test_story_has_everything_the_contract_promises(client, make_rich_story):
     assert 'href="https://example.org/matsvinn"' in html
     assert 'src="http://testserver/media/images/' in html  # absolute: it is for other sites
     assert 'alt="Elever väger matrester"' in html
+    # The words of the site's own templates in the site's language, as the page says them.
+    assert "Källa: Kommunen" in html and "Foto: Anna Berg" in html
     # Every candidate of the body image's srcset absolute too, with its width kept.
     (srcset,) = re.findall(r'srcset="([^"]*)"', html)
     candidates = srcset.split(", ")
@@ -208,6 +234,18 @@ def test_body_text_leaves_out_what_a_block_does_not_have(client, make_rich_story
     )
     data = get_json(client, f"{STORIES}/{made.pk}")
     assert data["body_text"] == "”Vi gör det igen”\n\n3 – skolor"
+
+
+def test_a_story_with_no_body_has_empty_body_fields(client):
+    made = story(body=[])
+    data = get_json(client, f"{STORIES}/{made.pk}")
+    assert (data["body_html"], data["body_text"]) == ("", "")
+
+
+def test_a_story_whose_municipality_is_unknown_says_so(client):
+    made = story()
+    StoryPage.objects.filter(pk=made.pk).update(municipality=None)
+    assert get_json(client, f"{STORIES}/{made.pk}")["municipality"] is None
 
 
 def test_story_list_and_detail_show_the_same_story(client, make_rich_story):
@@ -390,6 +428,13 @@ def test_published_says_when_and_where_a_story_first_appeared(client):
     }
     with translation.override("en"):
         assert publication_data(of_2013)["label"] == "2 april 2013"
+    programme = story(
+        source_name="millenniekommun.se",
+        source_date_precision="period",
+        source_date_start=date(2010, 1, 1),
+        source_date_end=date(2015, 12, 31),
+    )
+    assert published(programme)["label"] == "2010–2015"
 
 
 def test_filter_by_updated_since_date_and_time(client):
@@ -660,6 +705,20 @@ def test_goals_with_the_mapping_labelled_editorial(client):
     assert {"mdg": "mdg-7", "sdg": mdg7["successors_editorial"][0]}.items() <= next(
         link for link in mapping["links"] if link["mdg"] == "mdg-7"
     ).items()
+
+
+def test_the_api_answers_while_no_site_exists(client):
+    """A database being set up (no Wagtail site yet): the facts, and no page URLs."""
+    made = story()
+    Site.objects.all().delete()
+    assert get_json(client, "/api/v1/goals")["results"][0]["url"] is None
+    assert get_json(client, f"{STORIES}/{made.pk}")["url"] is None
+
+
+def test_goals_are_by_kind_and_number_not_by_the_order_they_were_entered(client):
+    Goal.objects.filter(slug="sdg-1").update(number=18)  # as if entered after SDG 17
+    codes = [g["code"] for g in get_json(client, "/api/v1/goals")["results"]]
+    assert codes[:2] == ["sdg-2", "sdg-3"] and codes[16:18] == ["sdg-1", "mdg-1"]
 
 
 def test_goals_count_only_published_stories_and_list_their_links_in_number_order(client):

@@ -93,14 +93,14 @@ def test_exports_carry_validators_and_answer_304(client):
     assert again.status_code == 304
 
 
-def test_exports_read_the_database_in_chunks_not_per_story(make_rich_story, monkeypatch):
+def test_exports_read_the_database_in_chunks_not_per_story(make_rich_story, monkeypatch, rf):
     """The queries grow with the number of chunks, never with the number of stories in one."""
     from millenniekommunerna.api.representation import Context
 
     monkeypatch.setattr(exports, "CHUNK_SIZE", 4)
     for _ in range(4):
         make_rich_story()
-    context = Context.for_request(None)
+    context = Context.for_request(rf.get("/"))
     list(exports.json_parts(context))  # renditions are made on first use
     with CaptureQueriesContext(connection) as one_chunk:
         list(exports.json_parts(context))

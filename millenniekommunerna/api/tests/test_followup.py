@@ -135,11 +135,31 @@ def test_an_unpublished_source_story_is_not_named(client, followed_up):
     assert data["adapted_from"] is None
 
 
-def test_an_address_in_the_contact_is_never_published(client):
-    story = StoryPageFactory(contact_role="anna@kommun.se", contact_organisation="Miljöenheten")
+@pytest.mark.parametrize(
+    ("role", "organisation", "shown"),
+    [
+        ("anna@kommun.se", "Miljöenheten", {"role": "", "organisation": "Miljöenheten"}),
+        ("Miljöstrateg", "anna@kommun.se", {"role": "Miljöstrateg", "organisation": ""}),
+    ],
+)
+def test_an_address_in_the_contact_is_never_published(client, role, organisation, shown):
+    story = StoryPageFactory(contact_role=role, contact_organisation=organisation)
     data = client.get(f"{STORIES}/{story.pk}").json()
-    assert data["contact"] == {"role": "", "organisation": "Miljöenheten"}
+    assert data["contact"] == shown
     assert "anna@kommun.se" not in json.dumps(data)
+
+
+def test_results_are_in_the_editor_s_order_and_takers_by_title(client):
+    """The results in the order the editor put them (not the order they were entered); the
+    stories that took the idea further by title."""
+    story = StoryPageFactory(title="Matsvinnet halveras")
+    StoryResultFactory(page=story, indicator="Andra", sort_order=1)
+    StoryResultFactory(page=story, indicator="Första", sort_order=0)
+    for title in ("Vi vägde också", "Alla väger nu"):
+        StoryPageFactory(title=title, adapted_from=story)
+    data = client.get(f"{STORIES}/{story.pk}").json()
+    assert [result["indicator"] for result in data["results"]] == ["Första", "Andra"]
+    assert [other["title"] for other in data["adapted_by"]] == ["Alla väger nu", "Vi vägde också"]
 
 
 def test_story_list_query_count_does_not_grow_with_results_and_links(count_queries):
@@ -239,6 +259,13 @@ def test_csv_export_has_what_came_of_the_work_in_readable_cells(client, followed
     assert (empty["review_state"], empty["out_of_date"]) == ("out_of_date", "true")
 
 
+def test_a_result_without_a_unit_reads_without_one_in_the_csv(client):
+    story = StoryPageFactory()
+    StoryResultFactory(page=story, indicator="Antal skolor", unit="", source="")
+    (row,) = csv.DictReader(io.StringIO(download(client, "/api/v1/exports/stories.csv")))
+    assert row["results"] == "Antal skolor: 62 (2011) → 38,5 (2014)"
+
+
 def test_json_export_has_what_came_of_the_work_as_the_api(client, followed_up):
     data = json.loads(download(client, "/api/v1/exports/stories.json"))
     item = next(item for item in data if item["id"] == followed_up["story"].pk)
@@ -246,7 +273,7 @@ def test_json_export_has_what_came_of_the_work_as_the_api(client, followed_up):
     assert len(item["results"]) == 2 and item["status"] == "completed"
 
 
-def test_exports_read_what_came_of_the_work_per_chunk_not_per_story(monkeypatch):
+def test_exports_read_what_came_of_the_work_per_chunk_not_per_story(monkeypatch, rf):
     monkeypatch.setattr(exports, "CHUNK_SIZE", 20)
 
     def make(n):
@@ -258,7 +285,7 @@ def test_exports_read_what_came_of_the_work_per_chunk_not_per_story(monkeypatch)
             story.save()
 
     def queries(export):
-        context = Context.for_request(None)
+        context = Context.for_request(rf.get("/"))
         list(export(context))  # renditions and caches are made on first use
         with CaptureQueriesContext(connection) as captured:
             list(export(context))

@@ -270,3 +270,28 @@ def test_the_query_count_does_not_grow_with_the_partnerships(count_queries, part
     assert many <= 15
     _, filtered = count_queries(f"{URL}?country=GE&municipality=0382&goal=sdg-1&year_from=2000")
     assert filtered <= 20
+
+
+def test_the_list_is_by_lead_municipality_then_place_whatever_the_order_of_entry(
+    client, partnerships
+):
+    make("1781", "Poti")  # Kristinehamn's second partnership, entered after Kampala's
+    make("0382", "Kampala")  # Östhammar's second, entered after Poti's
+    assert slugs(get_json(client, URL)) == [
+        "kristinehamn-kampala",
+        "kristinehamn-poti",
+        "nacka-kisumu",
+        "osthammar-kampala",
+        "osthammar-poti",
+    ]
+
+
+def test_partner_municipalities_and_stories_are_in_name_and_title_order(client):
+    poti = make("0382", "Poti", others=["1781", "0182"])  # Nacka's code comes first
+    for title in ("Räddningstjänst i Poti", "Avfall i Poti"):
+        story = StoryPageFactory(municipality_code="0382", title=title)
+        story.partnerships.set([poti])
+        story.save()
+    data = get_json(client, f"{URL}/{poti.slug}")
+    assert [m["name"] for m in data["municipalities"]] == ["Östhammar", "Kristinehamn", "Nacka"]
+    assert [s["title"] for s in data["stories"]] == ["Avfall i Poti", "Räddningstjänst i Poti"]
