@@ -130,6 +130,7 @@ TARGETS = (
         (
             f"{PACKAGE}/stories/tests/test_import_listing.py",
             f"{PACKAGE}/stories/tests/test_import_status.py",
+            f"{PACKAGE}/stories/tests/test_listing_shapes.py",
             f"{PACKAGE}/stories/tests/test_provenance.py",
         ),
         "the listing importer and its enrichment",

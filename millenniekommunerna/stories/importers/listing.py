@@ -162,7 +162,7 @@ def _is_section_heading(text: str) -> bool:
         return False
     words = text.strip(_HEADING_DECORATION).casefold().split()
     return (
-        0 < len(words) <= _HEADING_WORDS
+        len(words) <= _HEADING_WORDS
         and any(word.startswith("berättelse") for word in words)
         and any(word.startswith("kommun") for word in words)
     )
@@ -290,11 +290,10 @@ def _short(text: str, limit: int = 60) -> str:
 
 def _card(raw: _RawCard, problems: list[Problem]) -> Card | None:
     blocks = [raw.opener, *raw.paragraphs]
-    link_name = _link_name(raw.link.text) if raw.link else ""
 
     def names_link(block):
         parts = _split_title(block.text)
-        return bool(link_name and parts and _same_place(parts[1], link_name))
+        return bool(raw.link and parts and _same_place(parts[1], raw.link.text))
 
     # The link line says which municipality the card is about, so the title line is the block
     # that ends with that name; without a usable link, the shape of the blocks decides.
