@@ -91,7 +91,7 @@ def _parent_url(story, context):
     return context.url_from_path(story.url_path[: story.url_path.rstrip("/").rfind("/") + 1])
 
 
-def story_json_ld(story, request=None, goals=None, partner_places=None):
+def story_json_ld(story, request, goals=None, partner_places=None):
     """The story as a schema.org Article. `goals` and `partner_places` may be given when the
     page has them loaded already (the story page's context does), to save the queries."""
     context = representation.Context.for_request(request)
@@ -194,7 +194,7 @@ def story_json_ld(story, request=None, goals=None, partner_places=None):
     return script(article)
 
 
-def municipality_json_ld(page, request=None):
+def municipality_json_ld(page, request):
     context = representation.Context.for_request(request)
     municipality = page.municipality
     ref = representation.municipality_ref(municipality, context, url=context.page_url(page))
