@@ -18,8 +18,12 @@ def preload_bodies(stories):
     from millenniekommunerna.stories.models import StoryPage
 
     by_key = defaultdict(list)
-    found = list(StoryPage.objects.translations_of(stories).select_related("locale"))
-    for translated in sorted(found, key=lambda page: page.locale.language_code):
+    found = list(
+        StoryPage.objects.translations_of(stories)
+        .select_related("locale")
+        .order_by("locale__language_code")
+    )
+    for translated in found:
         by_key[translated.translation_key].append(translated)
     for story in stories:
         story.api_translations = by_key.get(story.translation_key, [])

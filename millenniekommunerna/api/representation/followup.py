@@ -38,7 +38,7 @@ def preload_followup(stories):
         StoryPage.objects.published()
         .public()
         .filter(Q(pk__in=sources) | Q(adapted_from_id__in=by_id))
-        .only("title", "url_path", "live", "adapted_from_id", "locale_id")
+        .only("title", "url_path", "live", "adapted_from_id")
         .order_by("title", "pk")
     )
     found = {}
