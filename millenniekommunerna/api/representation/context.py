@@ -41,12 +41,11 @@ class Context:
         # Wagtail's site of the request (the default site for an unknown host), which the
         # site middleware has usually found already; None only while no site exists at all,
         # and then no page has a URL.
+        context = cls(request=request, root_url=public_url.root_url(request))
         site = Site.find_for_request(request)
-        return cls(
-            request=request,
-            root_url=public_url.root_url(request),
-            root_path=site.root_page.url_path if site else "",
-        )
+        if site is not None:
+            context.root_path = site.root_page.url_path
+        return context
 
     def absolute(self, url):
         if url and url.startswith("/") and not url.startswith("//"):

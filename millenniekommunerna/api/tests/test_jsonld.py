@@ -63,16 +63,21 @@ def test_story_page_json_ld_agrees_with_the_api(client, make_rich_story):
     assert data["image"]["description"] == main["alt"]
 
 
-def test_a_goal_whose_page_is_unpublished_is_named_without_a_link(client, make_rich_story):
+@pytest.mark.parametrize("gone", ["unpublished", "deleted"])
+def test_a_goal_whose_page_is_gone_is_named_without_a_link(client, make_rich_story, gone):
     from millenniekommunerna.goals.models import GoalPage
 
     story = make_rich_story()
-    GoalPage.objects.get(goal__slug="sdg-12").unpublish()
+    page = GoalPage.objects.get(goal__slug="sdg-12")
+    page.unpublish() if gone == "unpublished" else page.delete()
     api = client.get(f"/api/v1/stories/{story.pk}").json()
     about = {term["termCode"]: term for term in json_ld(client, story.url)["about"]}
     assert [g["url"] for g in api["goals"] if g["code"] == "sdg-12"] == [None]
     assert "url" not in about["sdg-12"]
     assert about["mdg-7"]["url"].endswith("/mal/mdg-7/")
+    # The story's page names the goal without a link to a page that is not there.
+    html = client.get(story.url).content.decode()
+    assert 'href="/mal/sdg-12/"' not in html and 'href="/mal/mdg-7/"' in html
 
 
 def test_story_without_places_or_image_has_no_empty_properties(client):

@@ -66,9 +66,12 @@ def _child_url(context, obj, section):
         return ""
     related = type(obj).page
     if related.is_cached(obj):
-        # Already loaded (select_related("page")): its real URL costs nothing.
-        page = obj.page
-        return lang_url(page.get_url(request=_request(context))) if page else ""
+        # Already loaded (select_related("page")): its real URL costs nothing. None when
+        # the page was deleted (Django raises an AttributeError for a missing one-to-one).
+        page = getattr(obj, "page", None)
+        if page is None or not page.live:
+            return ""
+        return lang_url(page.get_url(request=_request(context)))
     base = section_page_url(_request(context), section)
     return f"{base}{obj.slug}/" if base else ""
 
