@@ -747,6 +747,48 @@ class TestSeedImport:
             "samarbeten, status [granska: ingressen avklippt, brödtext saknas]"
         ) in output.splitlines()
 
+    def test_changed_goals_and_source_are_named_as_changes(self, tmp_path):
+        goals = tmp_path / "goals.csv"
+        goals.write_text(
+            GOALS.read_text(encoding="utf-8").replace(
+                "Karlstad,Kooperativ som bidrar till jämställdhet,mdg-3 mdg-8 sdg-5 sdg-8 sdg-17",
+                "Karlstad,Kooperativ som bidrar till jämställdhet,sdg-5",
+            ),
+            encoding="utf-8",
+        )
+        lines = run(SEED, "--goals", str(goals), verbosity=2).splitlines()
+        assert [line for line in lines if line.startswith("uppdaterad")] == [
+            "uppdaterad  Karlstad: Kooperativ som bidrar till jämställdhet (rad 13): mål "
+            "[granska: ingressen avklippt, brödtext saknas]"
+        ]
+        story = StoryPage.objects.get(title="Kooperativ som bidrar till jämställdhet")
+        assert [goal.slug for goal in story.goals.all()] == ["sdg-5"]
+        output = run(SEED, "--goals", str(goals), "--source-name", "Kommunens webbplats")
+        assert "Skapade: 0, uppdaterade: 27, oförändrade: 0" in output
+        story.refresh_from_db()
+        assert story.source_name == "Kommunens webbplats"
+
+    def test_an_update_of_a_story_with_a_draft_or_unpublished_says_so(self, tmp_path):
+        title = "Kooperativ som bidrar till jämställdhet"
+        story = StoryPage.objects.get(title=title)
+        story.save_revision()  # a draft nobody published
+        lines = run(edited_seed(tmp_path), verbosity=2).splitlines()
+        assert (
+            f"Obs! Karlstad: «{title}» hade ett opublicerat utkast; importens version sparades ovanpå "
+            "(utkastet finns kvar i historiken)."
+        ) in lines
+        story.refresh_from_db()
+        assert story.live and story.teaser.startswith("I Karlstad och Gaziantep är jämställdhet")
+
+        story.unpublish()
+        output = run(edited_seed(tmp_path, new="I Karlstad är jämställdhet"), verbosity=2)
+        assert f"Obs! Karlstad: «{title}» är avpublicerad; ändringarna sparades som utkast." in (
+            output.splitlines()
+        )
+        story.refresh_from_db()
+        assert not story.live
+        assert story.get_latest_revision_as_object().teaser.startswith("I Karlstad är")
+
     def test_dry_run_reports_changes_without_saving(self, tmp_path):
         before = snapshot()
         output = run(edited_seed(tmp_path), "--dry-run")
