@@ -867,6 +867,29 @@ def test_fixed_problems_lose_their_flags():
     assert "uppdaterade: 0, oförändrade: 2" in run(TWO_STORIES)
 
 
+def test_an_image_uploaded_takes_the_image_flags_away(tmp_path):
+    from millenniekommunerna.images.factories import CustomImageFactory
+
+    listing = tmp_path / "listing.txt"
+    listing.write_text(
+        TWO_STORIES.read_text(encoding="utf-8").replace("IMG_2041.JPG", "Brandbilen i Poti"),
+        encoding="utf-8",
+    )
+    run(listing)
+    described = StoryPage.objects.get(title__startswith="Räddningstjänst")
+    assert flags(described, Flag.IMAGE_MISSING)
+    run(TWO_STORIES)  # the image text is now a file name
+    assert flags(described, Flag.IMAGE_MISSING) and flags(described, Flag.IMAGE_ALT_TEXT)
+    described.hero_image = CustomImageFactory()
+    described.save_revision().publish()
+
+    output = run(TWO_STORIES, verbosity=2)
+
+    assert "granskningsflaggor" in output
+    for kind in (Flag.IMAGE_MISSING, Flag.IMAGE_ALT_TEXT):
+        assert not flags(StoryPage.objects.get(pk=described.pk), kind)
+
+
 def test_one_story_written_twice_under_two_names_of_its_municipality_is_refused(tmp_path):
     """Found by test_import_properties: the two cards passed the parser (the names differ)
     and became one story, the second overwriting the first."""
