@@ -109,6 +109,48 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     handle.close()
 
 
+def _mutmut_reached():
+    """While mutmut learns which tests reach which function (its "stats" session, of
+    scripts/mutation.py), the set of functions reached since the last test's teardown;
+    otherwise None."""
+    try:
+        from mutmut.mutation.trampoline import get_mutant_under_test
+        from mutmut.state import state
+    except ImportError:
+        return None
+    if get_mutant_under_test() != "stats":
+        return None
+    return state()._stats
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    """mutmut credits what a fixture reaches to the test being set up when it runs: for a
+    fixture of a class, module or session (the seed import of the importer's tests), only the
+    first test that uses it. Each later test would then run without the functions it checks
+    ever being mutated for it, and their mutants survive. So what such a fixture reaches is
+    kept, and credited to every test that uses it (`pytest_runtest_teardown` below)."""
+    reached = _mutmut_reached()
+    if reached is None or fixturedef.scope == "function":
+        yield
+        return
+    before = set(reached)
+    reached.clear()
+    yield
+    fixturedef.mutmut_reached = set(reached)
+    reached |= before
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_teardown(item, nextitem):
+    reached = _mutmut_reached()
+    if reached is None:
+        return
+    for definitions in item._fixtureinfo.name2fixturedefs.values():
+        for definition in definitions:
+            reached |= getattr(definition, "mutmut_reached", set())
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
