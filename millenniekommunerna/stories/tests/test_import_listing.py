@@ -349,6 +349,7 @@ def test_every_problem_of_a_goals_file_is_named_with_its_line():
         "Kalix,,mdg-7\n"  # no title
         "Kalix\n"  # a short row
         "Kalix,B,\n"  # no goals
+        "Kalix,D,\n"  # no goals either: every row is read
         "Kalix,C,mdg-1\n"
     )
     with pytest.raises(ListingError) as refused:
@@ -359,6 +360,7 @@ def test_every_problem_of_a_goals_file_is_named_with_its_line():
         "g.csv, rad 4: raden saknar kommun eller titel.",
         "g.csv, rad 5: raden saknar kommun eller titel.",
         "g.csv, rad 6: inga mål för «B».",
+        "g.csv, rad 7: inga mål för «D».",
     ]
 
 
