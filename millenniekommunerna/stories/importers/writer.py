@@ -88,7 +88,6 @@ class ImportReport:
     stories: list[StoryResult] = field(default_factory=list)
     partnerships_created: int = 0
     millennium_marked: list[Municipality] = field(default_factory=list)
-    dry_run: bool = False
 
     def count(self, status: str) -> int:
         return sum(1 for s in self.stories if s.status == status)
@@ -233,16 +232,16 @@ def import_listing(
     listing: Listing,
     goal_rows: list[GoalRow] | None = None,
     *,
-    goals_source: str = "",
-    dry_run: bool = False,
-    mark_millennium: bool = False,
-    overwrite: bool = False,
-    source: Source | None = None,
+    goals_source: str,
+    dry_run: bool,
+    mark_millennium: bool,
+    overwrite: bool,
+    source: Source | None,
 ) -> ImportReport:
     """Import every card or nothing. `goal_rows=None` leaves the stories' goals alone; `source`
     says where the listing's stories were first published (by default the Millennium
     Municipalities programme's pages, 2010–2015)."""
-    report = ImportReport(dry_run=dry_run)
+    report = ImportReport()
     with transaction.atomic():
         plans = plan_import(listing, goal_rows, goals_source)
         # The partnerships first, so that each story is linked to its own.

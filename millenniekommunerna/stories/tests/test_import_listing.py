@@ -730,6 +730,9 @@ class TestSeedImport:
         assert story.teaser == new
         assert story.live_revision.as_object().teaser == new
         assert Revision.objects.count() == revisions + 1
+        # The story's history shows the import's edit, as it would an editor's.
+        edits = PageLogEntry.objects.filter(page=story, action="wagtail.edit")
+        assert [entry.revision_id for entry in edits] == [story.live_revision_id]
         # The teaser now ends its sentence, so its flag goes; the country stays (only added).
         assert not flags(story, Flag.TEASER_INCOMPLETE)
         assert {c.code for c in story.countries.all()} == {"TR"}
@@ -860,6 +863,12 @@ def test_mark_millennium_respects_the_editors(tmp_path):
     osthammar = Municipality.objects.get(name="Östhammar")
     assert osthammar.is_millennium_municipality
     assert osthammar.millennium_note == MILLENNIUM_NOTE
+
+
+def test_the_report_lists_the_stories_in_the_listing_s_order():
+    output = run(TWO_STORIES, verbosity=2)
+    created = [line for line in output.splitlines() if line.startswith("skapad")]
+    assert [re.search(r"\(rad (\d+)\)", line).group(1) for line in created] == ["7", "15"]
 
 
 def test_fixed_problems_lose_their_flags():
