@@ -912,16 +912,39 @@ def test_one_story_written_twice_under_two_names_of_its_municipality_is_refused(
     and became one story, the second overwriting the first."""
     path = tmp_path / "listing.txt"
     path.write_text(
-        HEAD + " • Titel, Ljusdal\n\n  Ingress.\n\n • Titel!, Ljusdals kommun\n\n  Annan.\n",
+        HEAD
+        + " • Okänd, Atlantis\n\n  Ingress.\n\n"  # every problem is named, not the first only
+        + " • Titel, Ljusdal\n\n  Ingress.\n\n • Titel!, Ljusdals kommun\n\n  Annan.\n",
         encoding="utf-8",
     )
     before = snapshot()
     with pytest.raises(CommandError) as caught:
         run(path)
-    assert (
-        "Rad 11: berättelsen «Titel!» från Ljusdal står redan på rad 7 (samma titel ger samma "
-        "webbadress)." in str(caught.value)
+    assert str(caught.value).splitlines()[1:] == [
+        "Rad 7: okänd kommun «Atlantis». Titelraden ska sluta med kommatecken och kommunens "
+        "namn, t.ex. «…, Östhammar».",
+        "Rad 15: berättelsen «Titel!» från Ljusdal står redan på rad 11 (samma titel ger samma "
+        "webbadress).",
+    ]
+    assert snapshot() == before
+
+
+def test_a_municipality_without_its_page_is_refused_with_the_line(tmp_path):
+    from millenniekommunerna.municipalities.models import MunicipalityPage
+
+    MunicipalityPage.objects.get(municipality__code="0861").delete()  # Mönsterås
+    path = tmp_path / "listing.txt"
+    path.write_text(
+        HEAD + " • Titel, Kalix\n\n  Ingress.\n\n • Annan titel, Mönsterås\n\n  Ingress.\n",
+        encoding="utf-8",
     )
+    before = snapshot()
+    with pytest.raises(CommandError) as caught:
+        run(path)
+    assert str(caught.value).splitlines()[1:] == [
+        "Rad 11: Mönsterås har ingen kommunsida att lägga berättelsen under; kör först "
+        "`manage.py load_reference_data`."
+    ]
     assert snapshot() == before
 
 
