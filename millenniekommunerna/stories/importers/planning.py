@@ -181,7 +181,7 @@ def _check_goals(
     return by_card
 
 
-def plan_import(listing: Listing, goal_rows=None, goals_source: str = "") -> list[Plan]:
+def plan_import(listing: Listing, goal_rows, goals_source: str) -> list[Plan]:
     """Check the listing (and goals file) against the database; raise `ListingError` with every
     problem, or return what to write."""
     problems: list[Problem] = []
@@ -210,7 +210,7 @@ def plan_import(listing: Listing, goal_rows=None, goals_source: str = "") -> lis
                 card=card,
                 municipality=municipality,
                 parent=pages[municipality.pk],
-                goals=goals_by_card.get(id(card)) if goal_rows is not None else None,
+                goals=goals_by_card.get(id(card)),  # None: the goals are left alone
                 places=found_places,
                 countries=list(found_countries.values()),
                 status=stated_status(text),

@@ -865,6 +865,36 @@ def test_mark_millennium_respects_the_editors(tmp_path):
     assert osthammar.millennium_note == MILLENNIUM_NOTE
 
 
+def test_a_story_is_of_the_countries_of_the_places_it_names(tmp_path):
+    path = tmp_path / "listing.txt"
+    path.write_text(
+        HEAD + " • Vatten och brand, Kalix\n\n  Kalix arbetar med Kisumu och med Poti.\n",
+        encoding="utf-8",
+    )
+    run(path)
+    story = StoryPage.objects.get()
+    assert {c.code for c in story.countries.all()} == {"KE", "GE"}
+    assert {p.name for p in story.partner_places.all()} == {"Kisumu", "Poti"}
+
+
+def test_checking_a_listing_reads_the_places_with_their_countries_at_once(
+    tmp_path, django_assert_max_num_queries
+):
+    """What the checks against the database cost does not grow with the places named."""
+    path = tmp_path / "listing.txt"
+    teaser = "Kalix arbetar med Kisumu, Poti, Kampala och Omaruru."
+    path.write_text(HEAD + f" • Titel, Kalix\n\n  {teaser}\n", encoding="utf-8")
+    from millenniekommunerna.stories.importers.planning import plan_import
+
+    listing = parse_listing(path.read_text(encoding="utf-8"))
+    with django_assert_max_num_queries(QUERIES_OF_A_PLAN):
+        (plan,) = plan_import(listing, None, "")
+    assert {c.code for c in plan.countries} == {"KE", "GE", "UG", "NA"}
+
+
+QUERIES_OF_A_PLAN = 4  # municipalities, their pages, places with their countries, countries
+
+
 def test_the_report_lists_the_stories_in_the_listing_s_order():
     output = run(TWO_STORIES, verbosity=2)
     created = [line for line in output.splitlines() if line.startswith("skapad")]
