@@ -95,8 +95,6 @@ class Card:
 
 @dataclass
 class Listing:
-    intro_heading: str
-    intro_text: str
     heading_line: int
     cards: list[Card] = field(default_factory=list)
 
@@ -114,7 +112,7 @@ def decode_listing(data: bytes) -> str:
         )
     control = _CONTROL_BYTES.search(data)
     if control:
-        line = data.count(b"\n", 0, control.start()) + 1
+        line = data[: control.start()].count(b"\n") + 1
         raise ListingError(
             [
                 Problem(
@@ -127,7 +125,7 @@ def decode_listing(data: bytes) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        line = data[: error.start].count(b"\n") + 1
         raise ListingError(
             [
                 EncodingProblem(
@@ -374,9 +372,6 @@ def parse_listing(text: str) -> Listing:
                 )
             ]
         )
-    intro = [normalise_space(line) for line in lines[:heading_index]]
-    intro = [line for line in intro if line]
-
     problems: list[Problem] = []
     cards = []
     for raw in _raw_cards(lines, heading_index + 1, problems):
@@ -403,9 +398,4 @@ def parse_listing(text: str) -> Listing:
 
     if problems:
         raise ListingError(problems)
-    return Listing(
-        intro_heading=intro[0] if intro else "",
-        intro_text=" ".join(intro[1:]),
-        heading_line=heading_index + 1,
-        cards=cards,
-    )
+    return Listing(heading_line=heading_index + 1, cards=cards)

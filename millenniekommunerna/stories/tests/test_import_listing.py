@@ -79,8 +79,6 @@ def snapshot():
 def test_parse_seed_listing():
     listing = parse_listing(seed_text())
 
-    assert listing.intro_heading == "Det här är Millenniekommunerna"
-    assert listing.intro_text.startswith("Just nu arbetar flera kommuner")
     assert len(listing.cards) == 27
     assert len({card.municipality_name for card in listing.cards}) == 17
     first = listing.cards[0]

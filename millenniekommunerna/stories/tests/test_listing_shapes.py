@@ -77,6 +77,10 @@ def test_the_title_line_is_found_whatever_the_shape_of_the_card(body, expected):
     assert card(body) == expected
 
 
+def test_the_last_teaser_may_end_the_file_without_a_line_break():
+    assert card(" • Titel, Kalix\n\n Ingress.") == (7, "", "Titel", "Kalix", "Ingress.")
+
+
 def test_a_card_may_start_on_the_line_after_the_heading():
     text = HEAD.rstrip("\n") + "\n • Titel, Kalix\n Ingress.\n"
     (only,) = parse_listing(text).cards
@@ -89,7 +93,6 @@ def test_a_heading_of_six_words_is_the_heading_and_a_line_with_a_comma_is_not():
         "Berättelser från Sveriges kommuner och regioner\n\n • Titel, Kalix\n\n Ingress.\n"
     )
     listing = parse_listing(text)
-    assert listing.intro_text == "Berättelser från kommunerna, i urval."
     assert (listing.heading_line, [c.title for c in listing.cards]) == (5, ["Titel"])
 
 
@@ -129,6 +132,12 @@ def test_a_heading_of_six_words_is_the_heading_and_a_line_with_a_comma_is_not():
             "Rad 10: hittar ingen titelrad i formen «Titel, Kommun»: raden «» saknar "
             "kommatecken följt av kommunens namn.",
             id="an empty bullet at the end",
+        ),
+        pytest.param(
+            " • Titel, Kalix\n\n Ingress.\n •\n • Annan titel, Kalix\n\n Ingress två.\n",
+            "Rad 10: hittar ingen titelrad i formen «Titel, Kommun»: raden «» saknar "
+            "kommatecken följt av kommunens namn.",
+            id="an empty bullet between two cards",
         ),
         pytest.param(
             " • Läs mer om projektet\n • Titel, Kalix\n\n Ingress.\n",
