@@ -938,42 +938,38 @@ def test_an_image_uploaded_takes_the_image_flags_away(tmp_path):
 def test_one_story_written_twice_under_two_names_of_its_municipality_is_refused(tmp_path):
     """Found by test_import_properties: the two cards passed the parser (the names differ)
     and became one story, the second overwriting the first."""
-    path = tmp_path / "listing.txt"
-    path.write_text(
-        HEAD
-        + " • Okänd, Atlantis\n\n  Ingress.\n\n"  # every problem is named, not the first only
-        + " • Titel, Ljusdal\n\n  Ingress.\n\n • Titel!, Ljusdals kommun\n\n  Annan.\n",
-        encoding="utf-8",
+    cards = (
+        " • Okänd, Atlantis\n\n  Ingress.\n\n"  # every problem is named, not the first only
+        " • Titel, Ljusdal\n\n  Ingress.\n\n • Titel!, Ljusdals kommun\n\n  Annan.\n"
     )
-    before = snapshot()
-    with pytest.raises(CommandError) as caught:
-        run(path)
-    assert str(caught.value).splitlines()[1:] == [
+    assert refusal(tmp_path, cards) == [
         "Rad 7: okänd kommun «Atlantis». Titelraden ska sluta med kommatecken och kommunens "
         "namn, t.ex. «…, Östhammar».",
         "Rad 15: berättelsen «Titel!» från Ljusdal står redan på rad 11 (samma titel ger samma "
         "webbadress).",
     ]
-    assert snapshot() == before
 
 
 def test_a_municipality_without_its_page_is_refused_with_the_line(tmp_path):
     from millenniekommunerna.municipalities.models import MunicipalityPage
 
     MunicipalityPage.objects.get(municipality__code="0861").delete()  # Mönsterås
-    path = tmp_path / "listing.txt"
-    path.write_text(
-        HEAD + " • Titel, Kalix\n\n  Ingress.\n\n • Annan titel, Mönsterås\n\n  Ingress.\n",
-        encoding="utf-8",
-    )
-    before = snapshot()
-    with pytest.raises(CommandError) as caught:
-        run(path)
-    assert str(caught.value).splitlines()[1:] == [
+    cards = " • Titel, Kalix\n\n  Ingress.\n\n • Annan titel, Mönsterås\n\n  Ingress.\n"
+    assert refusal(tmp_path, cards) == [
         "Rad 11: Mönsterås har ingen kommunsida att lägga berättelsen under; kör först "
         "`manage.py load_reference_data`."
     ]
+
+
+def refusal(tmp_path, cards):
+    """The problems an import of `cards` is refused with, one a line; nothing is saved."""
+    path = tmp_path / "listing.txt"
+    path.write_text(HEAD + cards, encoding="utf-8")
+    before = snapshot()
+    with pytest.raises(CommandError) as caught:
+        run(path)
     assert snapshot() == before
+    return str(caught.value).splitlines()[1:]
 
 
 def test_goals_file_problems_name_file_and_line(tmp_path):
