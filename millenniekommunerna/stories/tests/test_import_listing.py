@@ -875,6 +875,9 @@ def test_a_story_is_of_the_countries_of_the_places_it_names(tmp_path):
     assert {p.name for p in story.partner_places.all()} == {"Kisumu", "Poti"}
 
 
+QUERIES_OF_A_PLAN = 4  # municipalities, their pages, places with their countries, countries
+
+
 def test_checking_a_listing_reads_the_places_with_their_countries_at_once(
     tmp_path, django_assert_max_num_queries
 ):
@@ -888,9 +891,6 @@ def test_checking_a_listing_reads_the_places_with_their_countries_at_once(
     with django_assert_max_num_queries(QUERIES_OF_A_PLAN):
         (plan,) = plan_import(listing, None, "")
     assert {c.code for c in plan.countries} == {"KE", "GE", "UG", "NA"}
-
-
-QUERIES_OF_A_PLAN = 4  # municipalities, their pages, places with their countries, countries
 
 
 def test_the_report_lists_the_stories_in_the_listing_s_order():
@@ -935,6 +935,17 @@ def test_an_image_uploaded_takes_the_image_flags_away(tmp_path):
         assert not flags(StoryPage.objects.get(pk=described.pk), kind)
 
 
+def refusal(tmp_path, cards):
+    """The problems an import of `cards` is refused with, one a line; nothing is saved."""
+    path = tmp_path / "listing.txt"
+    path.write_text(HEAD + cards, encoding="utf-8")
+    before = snapshot()
+    with pytest.raises(CommandError) as caught:
+        run(path)
+    assert snapshot() == before
+    return str(caught.value).splitlines()[1:]
+
+
 def test_one_story_written_twice_under_two_names_of_its_municipality_is_refused(tmp_path):
     """Found by test_import_properties: the two cards passed the parser (the names differ)
     and became one story, the second overwriting the first."""
@@ -959,17 +970,6 @@ def test_a_municipality_without_its_page_is_refused_with_the_line(tmp_path):
         "Rad 11: Mönsterås har ingen kommunsida att lägga berättelsen under; kör först "
         "`manage.py load_reference_data`."
     ]
-
-
-def refusal(tmp_path, cards):
-    """The problems an import of `cards` is refused with, one a line; nothing is saved."""
-    path = tmp_path / "listing.txt"
-    path.write_text(HEAD + cards, encoding="utf-8")
-    before = snapshot()
-    with pytest.raises(CommandError) as caught:
-        run(path)
-    assert snapshot() == before
-    return str(caught.value).splitlines()[1:]
 
 
 def test_goals_file_problems_name_file_and_line(tmp_path):
