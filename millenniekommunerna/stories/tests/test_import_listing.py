@@ -33,6 +33,8 @@ from millenniekommunerna.stories.importers.writer import (
 )
 from millenniekommunerna.stories.models import StoryPage, StoryReviewFlag
 
+from .listings import HEAD, write_listing
+
 pytestmark = pytest.mark.django_db
 
 SEED = DATA_DIR / "seed" / "millenniekommunerna-listing.txt"
@@ -40,7 +42,6 @@ GOALS = DATA_DIR / "seed" / "seed_goals.csv"
 TWO_STORIES = Path(__file__).parent / "fixtures" / "listing-two-stories.txt"
 Flag = StoryReviewFlag.Kind
 
-HEAD = "Det här är Millenniekommunerna\n\nIntro.\n\nBerättelser från Sveriges kommuner\n\n"
 KARLSTAD_TEASER = "I Karlstad och turkiska Gaziantep är jämställdhet"
 FILE_NAME_CAPTIONS = {
     "Älmhult + IKEA = Biogas": "DSCN0010_webb",
@@ -403,13 +404,11 @@ def test_a_story_is_linked_to_its_own_municipalitys_partnership_with_a_place(tmp
             slug=name.lower(),
             defaults={"name": name, "country": kenya, "latitude": 0, "longitude": 34},
         )
-    path = tmp_path / "listing.txt"
-    path.write_text(
-        HEAD
-        + " • Vatten i Kisumu, Kalix\n\n  Kalix och Kisumu arbetar med vatten.\n\n"
-        + " • Skolor i Voi, Kalix\n\n  Kalix och Voi bygger skolor.\n\n"
-        + " • Skolor i Kisumu, Boden\n\n  Boden och Kisumu bygger skolor.\n\n",
-        encoding="utf-8",
+    path = write_listing(
+        tmp_path,
+        " • Vatten i Kisumu, Kalix\n\n  Kalix och Kisumu arbetar med vatten.\n\n"
+        " • Skolor i Voi, Kalix\n\n  Kalix och Voi bygger skolor.\n\n"
+        " • Skolor i Kisumu, Boden\n\n  Boden och Kisumu bygger skolor.\n\n",
     )
     run(path)
     stories = StoryPage.objects.all()
@@ -864,10 +863,8 @@ def test_mark_millennium_respects_the_editors(tmp_path):
 
 
 def test_a_story_is_of_the_countries_of_the_places_it_names(tmp_path):
-    path = tmp_path / "listing.txt"
-    path.write_text(
-        HEAD + " • Vatten och brand, Kalix\n\n  Kalix arbetar med Kisumu och med Poti.\n",
-        encoding="utf-8",
+    path = write_listing(
+        tmp_path, " • Vatten och brand, Kalix\n\n  Kalix arbetar med Kisumu och med Poti.\n"
     )
     run(path)
     story = StoryPage.objects.get()
@@ -882,9 +879,8 @@ def test_checking_a_listing_reads_the_places_with_their_countries_at_once(
     tmp_path, django_assert_max_num_queries
 ):
     """What the checks against the database cost does not grow with the places named."""
-    path = tmp_path / "listing.txt"
     teaser = "Kalix arbetar med Kisumu, Poti, Kampala och Omaruru."
-    path.write_text(HEAD + f" • Titel, Kalix\n\n  {teaser}\n", encoding="utf-8")
+    path = write_listing(tmp_path, f" • Titel, Kalix\n\n  {teaser}\n")
     from millenniekommunerna.stories.importers.planning import plan_import
 
     listing = parse_listing(path.read_text(encoding="utf-8"))
@@ -937,8 +933,7 @@ def test_an_image_uploaded_takes_the_image_flags_away(tmp_path):
 
 def refusal(tmp_path, cards):
     """The problems an import of `cards` is refused with, one a line; nothing is saved."""
-    path = tmp_path / "listing.txt"
-    path.write_text(HEAD + cards, encoding="utf-8")
+    path = write_listing(tmp_path, cards)
     before = snapshot()
     with pytest.raises(CommandError) as caught:
         run(path)

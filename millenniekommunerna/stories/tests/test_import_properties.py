@@ -27,6 +27,8 @@ from millenniekommunerna.stories.importers.planning import MunicipalityLookup
 from millenniekommunerna.stories.models import StoryPage, StoryReviewFlag
 from tests.properties import rolled_back
 
+from .listings import HEAD
+
 pytestmark = pytest.mark.django_db
 
 SEED = DATA_DIR / "seed" / "millenniekommunerna-listing.txt"
@@ -131,7 +133,6 @@ def test_variants_of_the_seed_listing_read_as_the_same_stories(examples):
 
 # Through the command, into the database.
 
-HEAD = "Det här är Millenniekommunerna\n\nIntro.\n\nBerättelser från Sveriges kommuner\n\n"
 REFUSED = "Importen av listing.txt avbröts; inget sparades."
 PROBLEM = re.compile(r"(?:Rad \d+|Filen är inte UTF-8-kodad \(rad \d+\)|[\w.-]+, rad \d+): \S")
 NAMES = ["Kalix", "Östhammar", "Upplands Väsby", "Malung-Sälen", "Ljusdal", "Ljusdals kommun"]

@@ -11,10 +11,11 @@ from millenniekommunerna.core.reference_data import DATA_DIR
 from millenniekommunerna.stories.importers.enrichment import stated_status
 from millenniekommunerna.stories.models import StoryPage
 
+from .listings import write_listing
+
 pytestmark = pytest.mark.django_db
 
 SEED = DATA_DIR / "seed" / "millenniekommunerna-listing.txt"
-HEAD = "Det här är Millenniekommunerna\n\nIntro.\n\nBerättelser från Sveriges kommuner\n\n"
 
 
 @pytest.mark.parametrize(
@@ -44,13 +45,11 @@ def run(path):
 
 
 def test_cards_that_say_how_the_work_went_get_that_status(tmp_path):
-    listing = tmp_path / "listing.txt"
-    listing.write_text(
-        HEAD
-        + " • Brandbilar till Poti, Östhammar\n\n  Samarbetet med Poti avslutades 2014.\n\n"
-        + " • Skolor för hållbar utveckling, Kalix\n\n  Utbytet med Kampala pågår.\n\n"
-        + " • Matsvinn i skolan, Kristinehamn\n\n  Skolorna vägde maten i ett år.\n",
-        encoding="utf-8",
+    listing = write_listing(
+        tmp_path,
+        " • Brandbilar till Poti, Östhammar\n\n  Samarbetet med Poti avslutades 2014.\n\n"
+        " • Skolor för hållbar utveckling, Kalix\n\n  Utbytet med Kampala pågår.\n\n"
+        " • Matsvinn i skolan, Kristinehamn\n\n  Skolorna vägde maten i ett år.\n",
     )
     run(listing)
     status = dict(StoryPage.objects.values_list("title", "status"))
@@ -62,10 +61,8 @@ def test_cards_that_say_how_the_work_went_get_that_status(tmp_path):
 
 
 def test_a_status_already_set_is_kept_when_the_listing_is_imported_again(tmp_path):
-    listing = tmp_path / "listing.txt"
-    listing.write_text(
-        HEAD + " • Brandbilar till Poti, Östhammar\n\n  Samarbetet med Poti avslutades.\n",
-        encoding="utf-8",
+    listing = write_listing(
+        tmp_path, " • Brandbilar till Poti, Östhammar\n\n  Samarbetet med Poti avslutades.\n"
     )
     run(listing)
     story = StoryPage.objects.get(title="Brandbilar till Poti")

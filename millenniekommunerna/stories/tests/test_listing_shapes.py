@@ -10,7 +10,8 @@ import pytest
 
 from millenniekommunerna.stories.importers.listing import ListingError, parse_listing
 
-HEAD = "Det här är Millenniekommunerna\n\nIntro.\n\nBerättelser från Sveriges kommuner\n\n"
+from .listings import HEAD
+
 LINKS = " • Läs mer om projektet\n • Östhammars kommun\n"
 
 
